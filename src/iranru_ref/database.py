@@ -1,0 +1,82 @@
+"""The loaded, checked database: sources, entities and the claims they make."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .claim import Citation, Claim
+from .entity import Entity
+from .source import Source
+from .vocabulary import Vocabulary
+from .yamlfile import YamlDocument
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    id: str
+    type: str
+    entity: Entity
+    document: YamlDocument
+
+    @property
+    def name(self) -> str:
+        return self.entity.name
+
+    def claim_line(self, index: int, *path: str | int) -> int:
+        return self.document.line_of(("claims", index, *path))
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """A claim together with the entity that makes it (its subject)."""
+
+    subject: EntityRecord
+    index: int
+    claim: Claim
+
+    @property
+    def id(self) -> str:
+        return f"{self.subject.id}.{self.claim.id}"
+
+    @property
+    def anchor(self) -> str:
+        return f"claim-{self.claim.id}"
+
+    def citation_anchor(self, number: int) -> str:
+        """The id of the marker on the source page for this claim's ``number``-th citation."""
+        return f"cite-{self.subject.id}-{self.claim.id}-{number}"
+
+
+@dataclass(frozen=True)
+class CitationRef:
+    claim: ClaimRef
+    number: int
+    citation: Citation
+
+    @property
+    def anchor(self) -> str:
+        return self.claim.citation_anchor(self.number)
+
+
+@dataclass
+class Database:
+    root: Path
+    vocabulary: Vocabulary
+    sources: dict[str, Source]
+    entities: dict[str, EntityRecord]
+    source_documents: dict[str, YamlDocument] = field(default_factory=dict)
+
+    def claims(self) -> Iterator[ClaimRef]:
+        for record in self.entities.values():
+            for index, claim in enumerate(record.entity.claims):
+                yield ClaimRef(record, index, claim)
+
+    def citations(self) -> Iterator[CitationRef]:
+        for ref in self.claims():
+            for number, citation in enumerate(ref.claim.citations, 1):
+                yield CitationRef(ref, number, citation)
+
+    def claim_index(self) -> dict[str, ClaimRef]:
+        return {ref.id: ref for ref in self.claims()}

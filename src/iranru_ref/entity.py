@@ -1,0 +1,21 @@
+"""Entities: the people, organisations, treaties, projects, places, events and figures."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from .claim import Claim
+from .model import Model, Slug, Text
+
+
+class Entity(Model):
+    """One record file under ``data/<folder>/<id>.yml``; its id is the file name."""
+
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    tags: Annotated[list[Slug], Field(min_length=1)]
+    summary: Text | None = None
+    notes: list[Text] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)

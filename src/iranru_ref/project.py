@@ -1,0 +1,245 @@
+"""Finding a project on disk and loading it: vocabulary, sources and records, every problem collected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .database import Database, EntityRecord
+from .entity import Entity
+from .errors import Problem, ProjectNotFound, ValidationFailed, display_path
+from .model import SLUG
+from .pydantic_messages import problems_from_validation_error
+from .source import Paragraph, Source, SourceMeta, sha256_of, split_paragraphs
+from .vocabulary import FOLDERS, Predicate, Tag, Vocabulary
+from .yamlfile import YamlDocument, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+RECORD_SUFFIX = ".yml"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def find(cls, root: Path | str | None = None) -> Project:
+        path = Path(root) if root is not None else Path.cwd()
+        path = path.resolve()
+        if not (path / "data").is_dir() or not (path / "sources").is_dir():
+            raise ProjectNotFound(
+                f"{path} is not an iranru-ref project: expected the folders data/ and sources/ "
+                "there. Run the command in the project folder or pass --root."
+            )
+        return cls(path)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def vocabulary_dir(self) -> Path:
+        return self.data_dir / "vocabulary"
+
+    def display(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+
+def validate(model: type[M], document: YamlDocument, problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation_error(exc, document, model))
+        return None
+
+
+def _load_mapping_of(
+    model: type[M], project: Project, name: str, problems: list[Problem]
+) -> dict[str, M]:
+    path = project.vocabulary_dir / name
+    display = project.display(path)
+    if not path.is_file():
+        problems.append(Problem(display, 1, "the vocabulary file is missing; restore it from git"))
+        return {}
+    document = load_yaml(path, display, problems)
+    if document is None:
+        return {}
+    if not isinstance(document.data, dict):
+        problems.append(Problem(display, 1, "expected a mapping of names to entries"))
+        return {}
+    entries: dict[str, M] = {}
+    for key, value in document.data.items():
+        sub = YamlDocument(
+            path=path,
+            display=display,
+            data=value,
+            lines={k[1:]: v for k, v in document.lines.items() if k[:1] == (key,)},
+        )
+        entry = validate(model, sub, problems)
+        if entry is not None:
+            entries[str(key)] = entry
+    return entries
+
+
+def load_vocabulary(project: Project, problems: list[Problem]) -> Vocabulary:
+    return Vocabulary(
+        predicates=_load_mapping_of(Predicate, project, "predicates.yml", problems),
+        tags=_load_mapping_of(Tag, project, "tags.yml", problems),
+    )
+
+
+def load_source(
+    project: Project, meta_path: Path, problems: list[Problem]
+) -> tuple[Source, YamlDocument] | None:
+    source_id = meta_path.stem
+    display = project.display(meta_path)
+    if not SLUG.match(source_id):
+        problems.append(
+            Problem(display, 1, f"the file name {source_id!r} is not a valid id; "
+                    "rename it to lowercase letters, digits and hyphens")
+        )
+        return None
+    text_path = meta_path.with_suffix(".txt")
+    if not text_path.is_file():
+        problems.append(
+            Problem(display, 1, f"the source text {project.display(text_path)} is missing; "
+                    "store the article there byte for byte (iranru-ref add-source does this)")
+        )
+        return None
+    document = load_yaml(meta_path, display, problems)
+    if document is None:
+        return None
+    meta = validate(SourceMeta, document, problems)
+    if meta is None:
+        return None
+    raw = text_path.read_bytes()
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(project.display(text_path), line, "the source text is not valid UTF-8")
+        )
+        return None
+    blocks = split_paragraphs(text)
+    for n, _kind in meta.paragraphs.items():
+        if not 1 <= n <= len(blocks):
+            problems.append(
+                Problem(display, document.line_of(("paragraphs", n)),
+                        f"paragraph {n} does not exist; the text has {len(blocks)} paragraphs")
+            )
+    paragraphs = tuple(
+        Paragraph(n=n, kind=meta.paragraphs.get(n, "body"), text=block)
+        for n, block in enumerate(blocks, 1)
+    )
+    source = Source(source_id, meta, text, paragraphs, actual_sha256=sha256_of(raw))
+    return source, document
+
+
+def load_sources(
+    project: Project, problems: list[Problem]
+) -> tuple[dict[str, Source], dict[str, YamlDocument]]:
+    sources: dict[str, Source] = {}
+    documents: dict[str, YamlDocument] = {}
+    directory = project.sources_dir
+    for text_path in sorted(directory.glob("*.txt")):
+        if not text_path.with_suffix(".yml").is_file():
+            problems.append(
+                Problem(project.display(text_path), 1,
+                        f"no metadata file {project.display(text_path.with_suffix('.yml'))}; "
+                        "add one (iranru-ref add-source writes it)")
+            )
+    for meta_path in sorted(directory.glob("*.yml")):
+        loaded = load_source(project, meta_path, problems)
+        if loaded is not None:
+            source, document = loaded
+            sources[source.id] = source
+            documents[source.id] = document
+    return sources, documents
+
+
+def load_entities(project: Project, problems: list[Problem]) -> dict[str, EntityRecord]:
+    records: dict[str, EntityRecord] = {}
+    first_seen: dict[str, str] = {}
+    data_dir = project.data_dir
+    for child in sorted(data_dir.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir() and child.name not in FOLDERS and child.name != "vocabulary":
+            problems.append(
+                Problem(project.display(child), 1,
+                        f"unknown folder {child.name!r}; records go in one of: "
+                        + ", ".join(FOLDERS))
+            )
+        elif child.is_file():
+            problems.append(
+                Problem(project.display(child), 1,
+                        "records go in a type folder, e.g. data/people/<id>.yml")
+            )
+    for folder, entity_type in FOLDERS.items():
+        directory = data_dir / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith("."):
+                continue
+            display = project.display(path)
+            if path.suffix != RECORD_SUFFIX or not path.is_file():
+                problems.append(
+                    Problem(display, 1, f"not a record file; records are named <id>{RECORD_SUFFIX}")
+                )
+                continue
+            entity_id = path.stem
+            if not SLUG.match(entity_id):
+                problems.append(
+                    Problem(display, 1,
+                            f"the file name {entity_id!r} is not a valid id: an id is lowercase "
+                            "letters, digits and hyphens, and the file name is the id")
+                )
+                continue
+            if entity_id in first_seen:
+                problems.append(
+                    Problem(display, 1,
+                            f"the id {entity_id!r} is already used by {first_seen[entity_id]}; "
+                            "ids are unique across all types, so rename one file")
+                )
+                continue
+            first_seen[entity_id] = display
+            document = load_yaml(path, display, problems)
+            if document is None:
+                continue
+            entity = validate(Entity, document, problems)
+            if entity is not None:
+                records[entity_id] = EntityRecord(entity_id, entity_type, entity, document)
+    return records
+
+
+def load(project: Project, *, raise_on_problems: bool = True) -> tuple[Database, list[Problem]]:
+    """Load and check the whole project, collecting every problem before raising."""
+    from .checks import check_database
+
+    problems: list[Problem] = []
+    vocabulary = load_vocabulary(project, problems)
+    sources, source_documents = load_sources(project, problems)
+    entities = load_entities(project, problems)
+    database = Database(project.root, vocabulary, sources, entities, source_documents)
+    problems.extend(check_database(database, project))
+    if problems and raise_on_problems:
+        raise ValidationFailed(problems)
+    return database, problems
+

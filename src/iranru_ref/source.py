@@ -21,6 +21,7 @@ class SourceMeta(Model):
     """``sources/<id>.yml``, beside the verbatim text ``sources/<id>.txt``."""
 
     title: Text
+    label: Text | None = None
     title_note: Text | None = None
     publisher: Slug | None = None
     publisher_note: Text | None = None

@@ -1,0 +1,37 @@
+"""Escaping curated text for each context it lands in.
+
+Jinja's autoescape (on for every template) covers HTML text and attributes. Markdown needs
+more: ``md`` also neutralises Markdown syntax, so a curated name cannot become a link, an
+image or emphasis. ``json_script`` makes JSON safe inside ``<script>`` (no ``</script>``,
+no ``<!--``), and ``front_matter`` quotes a value for YAML front matter.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:^=])")
+
+
+def md(text: object) -> Markup:
+    """Inline Markdown-safe and HTML-safe text."""
+    escaped = html.escape(str(text), quote=True)
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+
+
+def json_script(value: Any) -> Markup:
+    """JSON that can sit inside ``<script type="application/json">`` or JSON-LD unchanged."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def front_matter(text: object) -> Markup:
+    """A YAML scalar for front matter: JSON-quoted, with HTML escaped for themes that don't."""
+    return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))

@@ -1,0 +1,100 @@
+"""``database.json``: the whole database in one document, a published contract.
+
+The keys listed in the contract (docs/database-format.md) are never renamed; fields may be
+added.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..claim import Claim
+from ..database import Database
+from ..dates import PartialDate
+
+FORMAT_VERSION = 1
+
+
+def _date(date: PartialDate | None) -> dict[str, Any] | None:
+    if date is None:
+        return None
+    return {"value": date.value, "precision": date.precision, "inferred": date.inferred,
+            "wording": date.wording, "note": date.note}
+
+
+def _claim(subject: str, claim: Claim) -> dict[str, Any]:
+    return {
+        "id": f"{subject}.{claim.id}",
+        "subject": subject,
+        "predicate": claim.predicate,
+        "object": claim.object,
+        "value": claim.value,
+        "unit": claim.unit,
+        "currency": claim.currency,
+        "period": claim.period,
+        "approximate": claim.approximate,
+        "wording": claim.wording,
+        "date": claim.date.value if claim.date else None,
+        "date_precision": claim.date.precision if claim.date else None,
+        "date_detail": _date(claim.date),
+        "text": claim.text,
+        "attributed_to": list(claim.attributed_to),
+        "said_in": claim.said_in,
+        "contested": claim.contested,
+        "derived": claim.derived.model_dump() if claim.derived else None,
+        "note": claim.note,
+        "citations": [
+            {"source": c.source, "paragraph": c.paragraph, "quote": c.quote,
+             **({"occurrence": c.occurrence} if c.occurrence else {})}
+            for c in claim.citations
+        ],
+    }
+
+
+def database_document(database: Database) -> dict[str, Any]:
+    entities = database.entities
+    return {
+        "format_version": FORMAT_VERSION,
+        "sources": [
+            {
+                "id": source.id,
+                "title": source.meta.title,
+                "label": source.meta.label,
+                "publisher": entities[source.meta.publisher].name
+                if source.meta.publisher in entities else None,
+                "publisher_id": source.meta.publisher,
+                "date": source.meta.date.value,
+                "date_precision": source.meta.date.precision,
+                "date_detail": _date(source.meta.date),
+                "language": source.meta.language,
+                "url": source.meta.url,
+                "sha256": source.meta.sha256,
+                "paragraphs": [{"n": p.n, "kind": p.kind, "text": p.text}
+                               for p in source.paragraphs],
+            }
+            for source in database.sources.values()
+        ],
+        "entities": [
+            {
+                "id": record.id,
+                "type": record.type,
+                "name": record.name,
+                "aliases": list(record.entity.aliases),
+                "tags": list(record.entity.tags),
+                "summary": record.entity.summary,
+                "notes": list(record.entity.notes),
+            }
+            for record in entities.values()
+        ],
+        "claims": [_claim(ref.subject.id, ref.claim) for ref in database.claims()],
+        "predicates": {
+            name: predicate.model_dump() for name, predicate in database.vocabulary.predicates.items()
+        },
+        "tags": {name: tag.description for name, tag in database.vocabulary.tags.items()},
+    }
+
+
+def database_json(database: Database) -> dict[str, bytes]:
+    text = json.dumps(database_document(database), ensure_ascii=False, indent=1) + "\n"
+    return {"database.json": text.encode("utf-8")}

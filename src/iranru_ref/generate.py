@@ -1,0 +1,385 @@
+"""Generating the site's Markdown tree from a checked database: a plain library function.
+
+``generate(database, project, out_dir)`` writes every page (home, sources, one page per entity,
+type indexes, network, timeline, figures, coverage, tags) plus the site's own assets and the
+hand-written pages of ``docs/``. Any engine that reads ``mkdocs.yml`` can build the result.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import networkx as nx
+
+from . import escape
+from .coverage import coverage
+from .exports import export_files
+from .database import CitationRef, ClaimRef, Database, EntityRecord
+from .graph import build_graph, most_connected, neighbours
+from .highlight import Span, locate, marked_html
+from .project import Project
+from .source import Source
+from .tree import TreeWriter
+from .urls import entity_page, relative, source_page
+from .vendor import copy_vendor_assets
+from .views import Views, format_number, value_label
+from .vocabulary import FOLDERS, TYPE_FOLDER, TYPE_TITLES
+
+ASSETS = Path(__file__).parent / "assets"
+_ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """One compiled environment per templates folder, reused across builds."""
+    env = _ENVIRONMENTS.get(templates)
+    if env is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.filters["md"] = escape.md
+        env.filters["json_script"] = escape.json_script
+        env.filters["front_matter"] = escape.front_matter
+        env.filters["number"] = format_number
+        _ENVIRONMENTS[templates] = env
+    return env
+
+
+@dataclass
+class Site:
+    database: Database
+    project: Project
+    graph: nx.MultiDiGraph
+    views: Views
+    env: jinja2.Environment
+    writer: TreeWriter
+
+    def render(self, page: str, template: str, **context: Any) -> None:
+        text = self.env.get_template(template).render(
+            page=page, type_titles=TYPE_TITLES, folders=TYPE_FOLDER,
+            asset=lambda path: relative(page, path), **context
+        )
+        self.writer.write_text(page, text)
+
+
+def generate(database: Database, project: Project, out_dir: Path) -> int:
+    """Write the whole Markdown tree into ``out_dir``; return the number of pages."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    site = Site(database, project, build_graph(database), Views(database),
+                environment(project.templates_dir), TreeWriter(out_dir))
+    site.writer.copy_tree(project.docs_dir)
+    site.writer.copy_tree(ASSETS, "assets")
+    copy_vendor_assets(project, site.writer)
+    claims_about = _claims_about(database)
+    for record in database.entities.values():
+        _entity_page(site, record, claims_about[record.id])
+    for entity_type in FOLDERS.values():
+        _type_index(site, entity_type)
+    cited = _citations_by_paragraph(database)
+    for source in database.sources.values():
+        _source_page(site, source, cited)
+    _sources_index(site)
+    _home(site)
+    _network(site)
+    _timeline(site)
+    _coverage(site)
+    for name, data in export_files(database).items():
+        site.writer.write_bytes(f"data/{name}", data)
+    for source in database.sources.values():
+        site.writer.write_bytes(f"sources/{source.id}.txt",
+                                (project.sources_dir / f"{source.id}.txt").read_bytes())
+    site.writer.finish()
+    return sum(1 for name in site.writer.written if name.endswith(".md"))
+
+
+def _claims_about(database: Database) -> dict[str, list[ClaimRef]]:
+    """For each entity, the claims that name it as subject, object or speaker."""
+    about: dict[str, list[ClaimRef]] = defaultdict(list)
+    for ref in database.claims():
+        seen = {ref.subject.id}
+        about[ref.subject.id].append(ref)
+        for other in (ref.claim.object, ref.claim.said_in, *ref.claim.attributed_to):
+            if other and other not in seen:
+                seen.add(other)
+                about[other].append(ref)
+    return about
+
+
+def _citations_by_paragraph(database: Database) -> dict[tuple[str, int], list[CitationRef]]:
+    cited: dict[tuple[str, int], list[CitationRef]] = defaultdict(list)
+    for ref in database.citations():
+        cited[(ref.citation.source, ref.citation.paragraph)].append(ref)
+    return cited
+
+
+def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> None:
+    page = entity_page(record.type, record.id)
+    views = site.views
+    own = [ref for ref in about if ref.subject.id == record.id]
+    groups: dict[str, list[dict[str, Any]]] = {"relation": [], "statement": [], "quantity": []}
+    for ref in own:
+        view = views.claim(page, ref)
+        groups[view["kind"]].append(view)
+    related: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
+    for neighbour in neighbours(site.graph, record.id):
+        related[(neighbour.label, neighbour.outgoing)].append({
+            "entity": views.entity_link(page, neighbour.entity_id),
+            "claim": views.claim(page, neighbour.claim),
+        })
+    incoming = [
+        {"label": label, "items": items}
+        for (label, outgoing), items in sorted(related.items(), key=lambda kv: kv[0])
+        if not outgoing
+    ]
+    outgoing_related = [
+        {"label": label, "items": items}
+        for (label, outgoing), items in sorted(related.items(), key=lambda kv: kv[0])
+        if outgoing
+    ]
+    reported = [
+        views.claim(page, ref) for ref in about
+        if ref.subject.id != record.id and record.id in (*ref.claim.attributed_to,
+                                                         ref.claim.said_in)
+        and ref.claim.object != record.id
+    ]
+    mentions: dict[str, set[int]] = defaultdict(set)
+    for ref in about:
+        for citation in ref.claim.citations:
+            mentions[citation.source].add(citation.paragraph)
+    mentioned_in = [
+        {
+            "label": views.source_labels[source_id],
+            "href": relative(page, source_page(source_id)),
+            "paragraphs": [
+                {"n": n, "href": relative(page, source_page(source_id), f"p{n}")}
+                for n in sorted(paragraphs)
+            ],
+        }
+        for source_id, paragraphs in sorted(mentions.items())
+        if source_id in site.database.sources
+    ]
+    dates = sorted(
+        {(ref.claim.date.value, ref.claim.date.label(), ref.claim.text)
+         for ref in about if ref.claim.date}
+    )
+    figures = [views.claim(page, ref) for ref in about if ref.claim.value is not None]
+    site.render(
+        page, "entity.md.j2",
+        entity=views.entity_summary(page, record),
+        notes=list(record.entity.notes),
+        groups=groups,
+        related_out=outgoing_related,
+        related_in=incoming,
+        reported=reported,
+        mentioned_in=mentioned_in,
+        key_dates=[{"label": label, "text": text} for _, label, text in dates[:8]],
+        key_figures=figures[:8],
+        graph=_neighbourhood(site, page, record.id),
+    )
+
+
+def _node(site: Site, page: str, entity_id: str) -> dict[str, Any]:
+    record = site.database.entities[entity_id]
+    return {"id": record.id, "name": record.name, "type": record.type,
+            "tags": list(record.entity.tags),
+            "href": relative(page, entity_page(record.type, record.id))}
+
+
+def _neighbourhood(site: Site, page: str, entity_id: str) -> dict[str, Any]:
+    graph = site.graph
+    ids = {entity_id} | set(graph.successors(entity_id)) | set(graph.predecessors(entity_id))
+    edges = [
+        {"source": s, "target": t, "label": d["label"]}
+        for s, t, d in graph.edges(ids, data=True) if s in ids and t in ids
+        and (s == entity_id or t == entity_id)
+    ]
+    return {"center": entity_id, "nodes": [_node(site, page, n) for n in sorted(ids)],
+            "edges": edges}
+
+
+def _type_index(site: Site, entity_type: str) -> None:
+    page = f"{TYPE_FOLDER[entity_type]}/index.md"
+    records = sorted(
+        (r for r in site.database.entities.values() if r.type == entity_type),
+        key=lambda r: r.name.casefold(),
+    )
+    entries = []
+    for record in records:
+        entry = site.views.entity_summary(page, record)
+        entry["claims"] = len(record.entity.claims)
+        entry["values"] = [value_label(ClaimRef(record, i, c))
+                           for i, c in enumerate(record.entity.claims) if c.value is not None]
+        entries.append(entry)
+    context: dict[str, Any] = {"entity_type": entity_type, "entries": entries}
+    if entity_type == "figure":
+        context["figures"] = _figure_rows(site, page)
+    site.render(page, "entity_index.md.j2", **context)
+
+
+def _figure_rows(site: Site, page: str) -> list[dict[str, Any]]:
+    rows = []
+    for ref in site.database.claims():
+        if ref.claim.value is None:
+            continue
+        view = site.views.claim(page, ref)
+        view["number"] = ref.claim.value
+        view["unit"] = ref.claim.unit
+        rows.append(view)
+    rows.sort(key=lambda r: (r["unit"] or "", r["period"] or "", r["subject"]["name"]))
+    return rows
+
+
+def _source_page(
+    site: Site, source: Source, cited: dict[tuple[str, int], list[CitationRef]]
+) -> None:
+    page = source_page(source.id)
+    views = site.views
+    paragraphs = []
+    for paragraph in source.paragraphs:
+        refs = cited.get((source.id, paragraph.n), [])
+        folded = paragraph.folded()
+        spans = []
+        for ref in refs:
+            located = locate(folded, ref.citation.quote, ref.citation.occurrence)
+            if located is not None:
+                spans.append(Span(ref.anchor, *located))
+        claims = []
+        seen: set[str] = set()
+        for ref in refs:
+            if ref.claim.id not in seen:
+                seen.add(ref.claim.id)
+                claims.append(views.claim(page, ref.claim))
+        paragraphs.append({
+            "n": paragraph.n,
+            "kind": paragraph.kind,
+            "anchor": paragraph.anchor,
+            "text": paragraph.text,
+            "html": marked_html(paragraph, spans),
+            "claims": claims,
+        })
+    meta = source.meta
+    publisher = (site.views.entity_link(page, meta.publisher)
+                 if meta.publisher in site.database.entities else None)
+    site.render(
+        page, "source.md.j2",
+        source={"id": source.id, "title": meta.title, "label": meta.label or meta.title,
+                "title_note": meta.title_note, "publisher": publisher,
+                "publisher_note": meta.publisher_note, "date": meta.date.label(),
+                "date_note": meta.date.note, "language": meta.language, "url": meta.url,
+                "sha256": meta.sha256, "original_name": meta.original_name,
+                "notes": list(meta.notes), "text_href": f"{source.id}.txt"},
+        paragraphs=paragraphs,
+    )
+
+
+def _sources_index(site: Site) -> None:
+    page = "sources/index.md"
+    sources = [
+        {"label": s.meta.label or s.meta.title, "title": s.meta.title,
+         "date": s.meta.date.label(), "href": relative(page, source_page(s.id)),
+         "paragraphs": len(s.paragraphs),
+         "claims": len({r.claim.id for r in site.database.citations()
+                        if r.citation.source == s.id})}
+        for s in site.database.sources.values()
+    ]
+    site.render(page, "sources_index.md.j2", sources=sources)
+
+
+def _timeline_items(site: Site, page: str) -> list[dict[str, Any]]:
+    items = []
+    for ref in site.database.claims():
+        if ref.claim.date is None:
+            continue
+        view = site.views.claim(page, ref)
+        view["sort"] = ref.claim.date.sort_key
+        view["short_date"] = ref.claim.date.short_label()
+        view["precision"] = ref.claim.date.precision
+        items.append(view)
+    items.sort(key=lambda item: (item["sort"], item["subject"]["name"], item["id"]))
+    return items
+
+
+def _home(site: Site) -> None:
+    page = "index.md"
+    database = site.database
+    counts = {
+        entity_type: sum(1 for r in database.entities.values() if r.type == entity_type)
+        for entity_type in FOLDERS.values()
+    }
+    connected = [
+        {**site.views.entity_link(page, entity_id), "degree": degree}
+        for entity_id, degree in most_connected(site.graph, 10)
+    ]
+    timeline = _timeline_items(site, page)
+    sources = [
+        {"label": s.meta.label or s.meta.title, "title": s.meta.title,
+         "date": s.meta.date.label(), "href": relative(page, source_page(s.id))}
+        for s in database.sources.values()
+    ]
+    site.render(
+        page, "home.md.j2",
+        counts=counts,
+        entity_total=len(database.entities),
+        claim_total=sum(1 for _ in database.claims()),
+        citation_total=sum(1 for _ in database.citations()),
+        connected=connected,
+        timeline=timeline[:: max(1, len(timeline) // 8)][:8],
+        sources=sources,
+    )
+
+
+def _network(site: Site) -> None:
+    page = "network.md"
+    graph = site.graph
+    nodes = [_node(site, page, n) for n in sorted(graph.nodes)]
+    edges = [{"source": s, "target": t, "label": d["label"]}
+             for s, t, d in graph.edges(data=True)]
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node in nodes:
+        by_type[node["type"]].append(node)
+    site.render(
+        page, "network.md.j2",
+        graph={"nodes": nodes, "edges": edges},
+        tags=sorted(site.database.vocabulary.tags),
+        types=[t for t in FOLDERS.values() if by_type.get(t)],
+        by_type={t: sorted(v, key=lambda n: n["name"].casefold()) for t, v in by_type.items()},
+        relations=[
+            {"source": site.views.entity_link(page, s), "label": d["label"],
+             "target": site.views.entity_link(page, t)}
+            for s, t, d in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))
+        ],
+    )
+
+
+def _timeline(site: Site) -> None:
+    page = "timeline.md"
+    site.render(page, "timeline.md.j2", items=_timeline_items(site, page),
+                tags=site.database.vocabulary.tags)
+
+
+def _coverage(site: Site) -> None:
+    page = "coverage.md"
+    report = [
+        {
+            "label": item.source.meta.label or item.source.meta.title,
+            "href": relative(page, source_page(item.source.id)),
+            "cited": item.body_cited, "total": item.body_total, "percent": item.percent,
+            "paragraphs": [
+                {"n": p.paragraph.n, "kind": p.paragraph.kind, "claims": p.claims,
+                 "uncited": p.uncited_body,
+                 "href": relative(page, source_page(item.source.id), p.paragraph.anchor),
+                 "excerpt": " ".join(p.paragraph.text.split())[:90]}
+                for p in item.paragraphs
+            ],
+        }
+        for item in coverage(site.database)
+    ]
+    site.render(page, "coverage.md.j2", report=report)

@@ -1,0 +1,30 @@
+"""The pipeline from a project folder to a Markdown tree: load, check, generate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .database import Database
+from .generate import generate
+from .project import Project, load
+
+GENERATED_DOCS = Path(".build") / "docs"
+
+
+def load_checked(project: Project) -> Database:
+    database, _ = load(project)
+    return database
+
+
+def generate_tree(project: Project, out_dir: Path) -> tuple[Database, int]:
+    database = load_checked(project)
+    pages = generate(database, project, out_dir)
+    return database, pages
+
+
+def generate_for_mkdocs(root: Path) -> Path:
+    """Generate into the project's stable ``.build/docs`` folder, which ``mkdocs serve`` watches."""
+    project = Project.find(root)
+    out_dir = project.root / GENERATED_DOCS
+    generate_tree(project, out_dir)
+    return out_dir

@@ -1,0 +1,39 @@
+"""Where each generated page lives, and relative links between pages.
+
+Pages are Markdown files; with directory URLs ``people/alexey-dedov.md`` is served at
+``people/alexey-dedov/``. Links inside raw HTML are not rewritten by the site engine, so they
+are computed here, relative to the page that contains them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .vocabulary import TYPE_FOLDER
+
+
+def entity_page(entity_type: str, entity_id: str) -> str:
+    return f"{TYPE_FOLDER[entity_type]}/{entity_id}.md"
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def page_url(page: str) -> str:
+    """The site URL path (no leading slash) of a Markdown page, with directory URLs."""
+    if page == "index.md":
+        return ""
+    if page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def relative(from_page: str, to: str, fragment: str | None = None) -> str:
+    """A link from the page ``from_page`` to a page or asset ``to`` (both paths of the tree)."""
+    base = page_url(from_page)
+    target = page_url(to) if to.endswith(".md") else to
+    link = posixpath.relpath(target or ".", base or ".")
+    if to.endswith(".md") and not link.endswith("/"):
+        link = "./" if link == "." else link + "/"
+    return f"{link}#{fragment}" if fragment else link

@@ -1,0 +1,111 @@
+"""View models: plain dicts that the Jinja templates render, one builder per kind of item.
+
+Everything a template shows is prepared here, with links already made relative to the page
+that shows them, so templates only lay out and escape.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .database import ClaimRef, CitationRef, Database, EntityRecord
+from .urls import entity_page, relative, source_page
+
+
+def format_number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def value_label(ref: ClaimRef) -> str:
+    claim = ref.claim
+    if claim.value is None:
+        return ""
+    unit = claim.unit or ""
+    number = format_number(claim.value)
+    text = f"{number}%" if unit in ("percent", "%") else f"{number} {unit}".strip()
+    if claim.currency:
+        text += f" ({claim.currency})"
+    return ("≈ " if claim.approximate else "") + text
+
+
+class Views:
+    """Builds view dicts for one database; ``page`` is the page being rendered."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.claims_by_id = database.claim_index()
+        self.source_labels = {
+            source_id: source.meta.label or source.meta.title
+            for source_id, source in database.sources.items()
+        }
+
+    def entity_link(self, page: str, entity_id: str) -> dict[str, str]:
+        record = self.database.entities[entity_id]
+        return {
+            "id": record.id,
+            "name": record.name,
+            "type": record.type,
+            "href": relative(page, entity_page(record.type, record.id)),
+        }
+
+    def citation(self, page: str, ref: CitationRef) -> dict[str, Any]:
+        citation = ref.citation
+        label = self.source_labels.get(citation.source, citation.source)
+        return {
+            "href": relative(page, source_page(citation.source), ref.anchor),
+            "source": label,
+            "paragraph": citation.paragraph,
+            "quote": citation.quote,
+            "title": f"“{citation.quote}” — {label}, ¶{citation.paragraph}",
+        }
+
+    def claim(self, page: str, ref: ClaimRef) -> dict[str, Any]:
+        claim = ref.claim
+        entities = self.database.entities
+        predicate = self.database.vocabulary.predicates.get(claim.predicate)
+        inputs = []
+        if claim.derived is not None:
+            for input_id in claim.derived.inputs:
+                source_ref = self.claims_by_id.get(input_id)
+                if source_ref is not None:
+                    inputs.append({
+                        "label": source_ref.subject.name,
+                        "value": value_label(source_ref),
+                        "href": relative(page, entity_page(source_ref.subject.type,
+                                                           source_ref.subject.id),
+                                         source_ref.anchor),
+                    })
+        return {
+            "id": ref.id,
+            "anchor": ref.anchor,
+            "kind": predicate.kind if predicate else "statement",
+            "predicate": predicate.label if predicate else claim.predicate,
+            "text": claim.text,
+            "subject": self.entity_link(page, ref.subject.id),
+            "subject_href": relative(page, entity_page(ref.subject.type, ref.subject.id),
+                                     ref.anchor),
+            "object": self.entity_link(page, claim.object) if claim.object in entities else None,
+            "speakers": [self.entity_link(page, s) for s in claim.attributed_to if s in entities],
+            "said_in": self.entity_link(page, claim.said_in) if claim.said_in in entities else None,
+            "contested": claim.contested,
+            "date": claim.date.label() if claim.date else None,
+            "date_note": claim.date.note if claim.date else None,
+            "value": value_label(ref),
+            "wording": claim.wording,
+            "period": claim.period,
+            "approximate": claim.approximate,
+            "derived": {"formula": claim.derived.formula, "inputs": inputs}
+            if claim.derived else None,
+            "note": claim.note,
+            "citations": [
+                self.citation(page, CitationRef(ref, number, citation))
+                for number, citation in enumerate(claim.citations, 1)
+            ],
+            "tags": list(ref.subject.entity.tags),
+        }
+
+    def entity_summary(self, page: str, record: EntityRecord) -> dict[str, Any]:
+        return {**self.entity_link(page, record.id), "tags": list(record.entity.tags),
+                "aliases": list(record.entity.aliases), "summary": record.entity.summary}

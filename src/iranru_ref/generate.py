@@ -27,7 +27,7 @@ from .tree import TreeWriter
 from .urls import entity_page, relative, source_page
 from .vendor import copy_vendor_assets
 from .views import Views, format_number, value_label
-from .vocabulary import FOLDERS, TYPE_FOLDER, TYPE_TITLES
+from .vocabulary import FOLDERS, TYPE_FOLDER, TYPE_LABELS, TYPE_TITLES
 
 ASSETS = Path(__file__).parent / "assets"
 _ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
@@ -64,7 +64,7 @@ class Site:
 
     def render(self, page: str, template: str, **context: Any) -> None:
         text = self.env.get_template(template).render(
-            page=page, type_titles=TYPE_TITLES, folders=TYPE_FOLDER,
+            page=page, type_titles=TYPE_TITLES, type_labels=TYPE_LABELS, folders=TYPE_FOLDER,
             asset=lambda path: relative(page, path), **context
         )
         self.writer.write_text(page, text)

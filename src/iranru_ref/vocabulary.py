@@ -36,6 +36,15 @@ TYPE_TITLES: dict[str, str] = {
     "event": "Events",
     "figure": "Figures",
 }
+TYPE_LABELS: dict[str, str] = {
+    "person": "Person",
+    "organization": "Organisation",
+    "treaty": "Treaty or agreement",
+    "project": "Project",
+    "place": "Place",
+    "event": "Event",
+    "figure": "Figure",
+}
 ENTITY_TYPES: tuple[str, ...] = tuple(FOLDERS.values())
 
 PredicateKind = Literal["relation", "statement", "quantity"]

@@ -1,0 +1,71 @@
+"""Shared fixtures: a copy of the project to break, a built site, and a local web server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("data", "sources", "templates", "docs", "mkdocs.yml", "package.json",
+                 "package-lock.json", "src/iranru_ref/mkdocs_hook.py")
+
+
+def copy_project(target: Path) -> Path:
+    """A working copy of the project (node_modules linked, not copied)."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        destination = target / part
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, destination)
+        elif source.exists():
+            shutil.copy2(source, destination)
+    if (ROOT / "node_modules").is_dir():
+        os.symlink(ROOT / "node_modules", target / "node_modules")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own data, built once per test session into a temporary folder."""
+    from iranru_ref.build import build_site
+    from iranru_ref.project import Project
+
+    work = tmp_path_factory.mktemp("built")
+    project = copy_project(work / "project")
+    result = build_site(Project.find(project))
+    return result.site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on localhost for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

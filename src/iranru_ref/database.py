@@ -67,6 +67,8 @@ class Database:
     sources: dict[str, Source]
     entities: dict[str, EntityRecord]
     source_documents: dict[str, YamlDocument] = field(default_factory=dict)
+    #: ids of record files that exist but failed pass 1; references to them are not re-reported
+    broken_ids: set[str] = field(default_factory=set)
 
     def claims(self) -> Iterator[ClaimRef]:
         for record in self.entities.values():

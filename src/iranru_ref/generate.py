@@ -17,8 +17,8 @@ import networkx as nx
 
 from . import escape
 from .coverage import coverage
-from .exports import export_files
 from .database import CitationRef, ClaimRef, Database, EntityRecord
+from .exports import export_files
 from .graph import build_graph, most_connected, neighbours
 from .highlight import Span, locate, marked_html
 from .project import Project

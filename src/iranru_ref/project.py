@@ -173,8 +173,12 @@ def load_sources(
     return sources, documents
 
 
-def load_entities(project: Project, problems: list[Problem]) -> dict[str, EntityRecord]:
+def load_entities(
+    project: Project, problems: list[Problem], broken: set[str] | None = None
+) -> dict[str, EntityRecord]:
+    """Load every record; ids of files that exist but fail to load are added to ``broken``."""
     records: dict[str, EntityRecord] = {}
+    broken = broken if broken is not None else set()
     first_seen: dict[str, str] = {}
     data_dir = project.data_dir
     for child in sorted(data_dir.iterdir()):
@@ -221,10 +225,10 @@ def load_entities(project: Project, problems: list[Problem]) -> dict[str, Entity
                 continue
             first_seen[entity_id] = display
             document = load_yaml(path, display, problems)
-            if document is None:
-                continue
-            entity = validate(Entity, document, problems)
-            if entity is not None:
+            entity = validate(Entity, document, problems) if document is not None else None
+            if entity is None or document is None:
+                broken.add(entity_id)
+            else:
                 records[entity_id] = EntityRecord(entity_id, entity_type, entity, document)
     return records
 
@@ -236,8 +240,9 @@ def load(project: Project, *, raise_on_problems: bool = True) -> tuple[Database,
     problems: list[Problem] = []
     vocabulary = load_vocabulary(project, problems)
     sources, source_documents = load_sources(project, problems)
-    entities = load_entities(project, problems)
-    database = Database(project.root, vocabulary, sources, entities, source_documents)
+    broken: set[str] = set()
+    entities = load_entities(project, problems, broken)
+    database = Database(project.root, vocabulary, sources, entities, source_documents, broken)
     problems.extend(check_database(database, project))
     if problems and raise_on_problems:
         raise ValidationFailed(problems)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .database import ClaimRef, CitationRef, Database, EntityRecord
+from .database import CitationRef, ClaimRef, Database, EntityRecord
 from .urls import entity_page, relative, source_page
 
 

@@ -45,7 +45,7 @@ TYPE_LABELS: dict[str, str] = {
     "event": "Event",
     "figure": "Figure",
 }
-ENTITY_TYPES: tuple[str, ...] = tuple(FOLDERS.values())
+ENTITY_TYPES: tuple[EntityType, ...] = tuple(FOLDERS.values())
 
 PredicateKind = Literal["relation", "statement", "quantity"]
 

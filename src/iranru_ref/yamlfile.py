@@ -129,10 +129,10 @@ def parse_yaml(text: str, path: Path, display: str, problems: list[Problem]) -> 
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
+        error_line = mark.line + 1 if mark is not None else 1
         what = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
-        problems.append(Problem(display, line, f"YAML syntax error: {what}{context}"))
+        problems.append(Problem(display, error_line, f"YAML syntax error: {what}{context}"))
         return None
     except yaml.YAMLError as exc:
         problems.append(Problem(display, 1, f"YAML error: {exc}"))
@@ -159,7 +159,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if id(node) in self.seen:
-            self.fail(node, "aliases (*name) are not allowed in records; write the value out in full")
+            # An alias is the anchored node itself, so its own mark points at the anchor.
+            line = self.document.lines.get(path, node.start_mark.line + 1)
+            self.problems.append(Problem(
+                self.document.display, line,
+                "aliases (*name) are not allowed in records; write the value out in full",
+            ))
             return None
         self.seen.add(id(node))
         tag = node.tag

@@ -1,0 +1,194 @@
+"""Pass 2: the cross-checks over the whole project, reported as file:line: message."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from iranru_ref.errors import ValidationFailed
+from iranru_ref.project import Project, load
+
+QUOTE = "Russia’s ambassador to the Islamic Republic of Iran"
+
+
+def write(project: Path, relative: str, text: str) -> None:
+    path = project / "data" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def problems(project: Path) -> list[str]:
+    with pytest.raises(ValidationFailed) as exc:
+        load(Project.find(project))
+    return [str(p) for p in exc.value.problems]
+
+
+def record(claim: str, name: str = "Test Person") -> str:
+    return f"""\
+name: {name}
+tags: [diplomacy]
+claims:
+  - id: c1
+{textwrap.indent(textwrap.dedent(claim), "    ")}"""
+
+
+def test_repository_data_passes(project: Path) -> None:
+    database, found = load(Project.find(project))
+    assert found == []
+    assert database.entities and database.sources
+
+
+def test_a_valid_new_record_passes(project: Path) -> None:
+    write(project, "people/test-person.yml", record(f"""\
+        predicate: ambassador_to
+        object: iran
+        text: The test person is an ambassador to Iran.
+        citations:
+          - {{source: dedov-sputnik-2023, paragraph: 1, quote: "{QUOTE}"}}
+    """))
+    database, _ = load(Project.find(project))
+    assert "test-person" in database.entities
+
+
+@pytest.mark.parametrize(
+    ("claim", "line", "message"),
+    [
+        ("""\
+            predicate: ambassador_to
+            object: nobody-at-all
+            text: x
+            citations: [{source: dedov-sputnik-2023, paragraph: 1, quote: "Iran"}]
+         """, 6, "no record has the id 'nobody-at-all'"),
+        ("""\
+            predicate: ambassador_to
+            object: alexey-dedov
+            text: x
+            citations: [{source: dedov-sputnik-2023, paragraph: 1, quote: "Iran"}]
+         """, 6, "expects an object of type place, got person 'alexey-dedov'"),
+        ("""\
+            predicate: no_such_predicate
+            text: x
+            citations: [{source: dedov-sputnik-2023, paragraph: 1, quote: "Iran"}]
+         """, 5, "unknown predicate 'no_such_predicate'"),
+        ("""\
+            predicate: fact
+            text: x
+            citations: [{source: no-such-source, paragraph: 1, quote: "Iran"}]
+         """, 7, "no source has the id 'no-such-source'"),
+        ("""\
+            predicate: fact
+            text: x
+            citations: [{source: dedov-sputnik-2023, paragraph: 999, quote: "Iran"}]
+         """, 7, "has paragraphs 1 to"),
+        ("""\
+            predicate: fact
+            text: x
+            citations:
+              - source: dedov-sputnik-2023
+                paragraph: 1
+                quote: Russia's ambassador
+         """, 10, "is not a verbatim span"),
+        ("""\
+            predicate: fact
+            text: x
+            citations:
+              - source: dedov-sputnik-2023
+                paragraph: 1
+                quote: The ambassador, who presented his credentials
+         """, 10, "is in paragraph 3; fix the paragraph number"),
+        ("""\
+            predicate: fact
+            text: x
+            citations:
+              - source: dedov-sputnik-2023
+                paragraph: 1
+                quote: "strategic character. Iran PressIran News:"
+         """, 10, "runs across two paragraphs"),
+        ("""\
+            predicate: fact
+            text: x
+            citations:
+              - source: dedov-sputnik-2023
+                paragraph: 2
+                quote: Russia
+         """, 10, "occurs 2 times in paragraph 2"),
+        ("""\
+            predicate: amount
+            text: x
+            citations: [{source: dedov-sputnik-2023, paragraph: 1, quote: "Iran"}]
+         """, 4, "is a quantity and needs 'value' and 'unit'"),
+        ("""\
+            predicate: fact
+            text: x
+            attributed_to: [iran-press-but-wrong]
+            citations: [{source: dedov-sputnik-2023, paragraph: 1, quote: "Iran"}]
+         """, 7, "attributed_to[0]: no record has the id"),
+    ],
+)
+def test_cross_check_problems(project: Path, claim: str, line: int, message: str) -> None:
+    write(project, "people/test-person.yml", record(claim))
+    found = problems(project)
+    matching = [p for p in found if p.startswith("data/people/test-person.yml:") and message in p]
+    assert matching, found
+    assert matching[0].startswith(f"data/people/test-person.yml:{line}:"), matching
+
+
+def test_occurrence_disambiguates_a_repeated_quote(project: Path) -> None:
+    write(project, "people/test-person.yml", record("""\
+        predicate: fact
+        text: x
+        citations:
+          - {source: dedov-sputnik-2023, paragraph: 2, quote: Russia, occurrence: 2}
+    """))
+    load(Project.find(project))
+
+
+def test_every_problem_is_reported_in_one_run(project: Path) -> None:
+    write(project, "people/test-person.yml", record("""\
+        predicate: fact
+        text: x
+        citations: [{source: nope, paragraph: 1, quote: q}]
+    """))
+    write(project, "people/other-person.yml", record("""\
+        predicate: fact
+        text: y
+        citations: []
+    """))
+    write(project, "places/Bad Name.yml", "name: X\ntags: [diplomacy]\n")
+    write(project, "places/unknown-tag.yml", "name: Y\ntags: [gardening]\nclaims: []\n")
+    found = problems(project)
+    joined = "\n".join(found)
+    assert "no source has the id 'nope'" in joined
+    assert "at least one citation" in joined
+    assert "data/places/Bad Name.yml:1: the file name 'Bad Name' is not a valid id" in joined
+    assert "data/places/unknown-tag.yml:2: tags[0]: unknown tag 'gardening'" in joined
+
+
+def test_an_entity_nothing_cites_is_reported(project: Path) -> None:
+    write(project, "places/atlantis.yml", "name: Atlantis\ntags: [diplomacy]\n")
+    assert "data/places/atlantis.yml:1: nothing cites 'atlantis'" in "\n".join(problems(project))
+
+
+def test_duplicate_ids_across_folders(project: Path) -> None:
+    write(project, "places/alexey-dedov.yml", "name: X\ntags: [diplomacy]\n")
+    assert any("data/places/alexey-dedov.yml:1: the id 'alexey-dedov' is already used" in p
+               or "data/people/alexey-dedov.yml:1: the id 'alexey-dedov' is already used" in p
+               for p in problems(project))
+
+
+def test_changed_source_lists_the_claims_to_recheck(project: Path) -> None:
+    text = project / "sources" / "dedov-sputnik-2023.txt"
+    text.write_bytes(text.read_bytes().replace(b"steady upward", b"steady upwards"))
+    found = [p for p in problems(project) if "has changed since it was cited" in p]
+    assert len(found) == 1
+    assert found[0].startswith("sources/dedov-sputnik-2023.yml:")
+    assert "alexey-dedov.ambassador-to-iran (data/people/alexey-dedov.yml:" in found[0]
+
+
+def test_unknown_field_lists_the_expected_fields(project: Path) -> None:
+    write(project, "people/test-person.yml", "name: X\ntags: [diplomacy]\ncolour: red\n")
+    found = problems(project)
+    assert any(p.startswith("data/people/test-person.yml:3: colour: unknown field 'colour'; "
+                            "expected one of: name, aliases") for p in found), found

@@ -8,24 +8,32 @@ was cited. Every problem is collected; none stops the others from being found.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 
 from .database import ClaimRef, Database, EntityRecord
 from .errors import Problem
 from .project import Project
 from .source import Source
-from .text import FoldedText, fold
+from .text import fold
 
 SPEAKER_TYPES = ("person", "organization", "place")
 
 
-def check_database(database: Database, project: Project) -> list[Problem]:
+def check_database(
+    database: Database, project: Project, *, broken_vocabulary: AbstractSet[str] = frozenset()
+) -> list[Problem]:
+    """Every cross-record problem. Names in ``broken_vocabulary`` (``predicates:NAME``,
+    ``tags:NAME``, or ``predicates:*`` for a whole file) and sources whose metadata failed to load
+    already have a problem of their own, so references to them are not reported again."""
     problems: list[Problem] = []
+    loaded = set(database.sources)
+    broken_sources = {path.stem for path in project.sources_dir.glob("*.yml")} - loaded
     problems.extend(_check_sources(database, project))
     referenced: set[str] = set()
-    folded_cache: dict[tuple[str, int], FoldedText] = {}
+    folded_cache: dict[tuple[str, int], str] = {}
     claim_ids = database.claim_index()
     for record in database.entities.values():
-        problems.extend(_check_entity(database, record))
+        problems.extend(_check_entity(database, record, broken_vocabulary))
         seen_claims: dict[str, int] = {}
         for index, claim in enumerate(record.entity.claims):
             ref = ClaimRef(record, index, claim)
@@ -37,8 +45,8 @@ def check_database(database: Database, project: Project) -> list[Problem]:
                             f"{seen_claims[claim.id]}; claim ids are unique within a record")
                 )
             seen_claims.setdefault(claim.id, line)
-            problems.extend(_check_claim(database, ref, referenced, claim_ids))
-            problems.extend(_check_citations(database, ref, folded_cache))
+            problems.extend(_check_claim(database, ref, referenced, claim_ids, broken_vocabulary))
+            problems.extend(_check_citations(database, ref, folded_cache, broken_sources))
             if claim.object:
                 referenced.add(claim.object)
         if record.entity.claims:
@@ -99,11 +107,17 @@ def _check_sources(database: Database, project: Project) -> list[Problem]:
     return problems
 
 
-def _check_entity(database: Database, record: EntityRecord) -> list[Problem]:
+def _unloaded(broken: AbstractSet[str], kind: str, name: str) -> bool:
+    return f"{kind}:{name}" in broken or f"{kind}:*" in broken
+
+
+def _check_entity(
+    database: Database, record: EntityRecord, broken: AbstractSet[str] = frozenset()
+) -> list[Problem]:
     problems = []
     tags = database.vocabulary.tags
     for index, tag in enumerate(record.entity.tags):
-        if tag not in tags:
+        if tag not in tags and not _unloaded(broken, "tags", tag):
             problems.append(
                 Problem(record.document.display, record.document.line_of(("tags", index)),
                         f"tags[{index}]: unknown tag {tag!r}; expected one of: "
@@ -113,7 +127,8 @@ def _check_entity(database: Database, record: EntityRecord) -> list[Problem]:
 
 
 def _check_claim(
-    database: Database, ref: ClaimRef, referenced: set[str], claim_ids: dict[str, ClaimRef]
+    database: Database, ref: ClaimRef, referenced: set[str], claim_ids: dict[str, ClaimRef],
+    broken: AbstractSet[str] = frozenset(),
 ) -> list[Problem]:
     problems: list[Problem] = []
     record, claim, index = ref.subject, ref.claim, ref.index
@@ -124,7 +139,9 @@ def _check_claim(
         problems.append(Problem(display, record.claim_line(index, *path), f"{where}{message}"))
 
     predicate = database.vocabulary.predicates.get(claim.predicate)
-    if predicate is None:
+    if predicate is None and _unloaded(broken, "predicates", claim.predicate):
+        pass
+    elif predicate is None:
         report(f".predicate: unknown predicate {claim.predicate!r}; see "
                "data/vocabulary/predicates.yml for the list, or add it there", "predicate")
     else:
@@ -199,8 +216,31 @@ def _check_claim(
     return problems
 
 
+def _folded(cache: dict[tuple[str, int], str], source: Source, n: int) -> str:
+    """Paragraph ``n`` of ``source`` folded as quotes are compared; computed once per paragraph."""
+    key = (source.id, n)
+    folded = cache.get(key)
+    if folded is None:
+        folded = cache[key] = fold(source.paragraphs[n - 1].text)
+    return folded
+
+
+def _occurrences(folded: str, quote: str) -> list[int]:
+    """Where the folded quote starts in a folded paragraph; the same as FoldedText.occurrences."""
+    needle = fold(quote)
+    if not needle:
+        return []
+    found = []
+    start = folded.find(needle)
+    while start != -1:
+        found.append(start)
+        start = folded.find(needle, start + 1)
+    return found
+
+
 def _check_citations(
-    database: Database, ref: ClaimRef, cache: dict[tuple[str, int], FoldedText]
+    database: Database, ref: ClaimRef, cache: dict[tuple[str, int], str],
+    broken_sources: AbstractSet[str] = frozenset(),
 ) -> list[Problem]:
     problems: list[Problem] = []
     record, index = ref.subject, ref.index
@@ -213,6 +253,8 @@ def _check_citations(
             problems.append(Problem(display, line, f"{where}{message}"))
 
         source = database.sources.get(citation.source)
+        if source is None and citation.source in broken_sources:
+            continue  # its metadata has a problem of its own
         if source is None:
             known = ", ".join(sorted(database.sources)) or "none"
             report(f".source: no source has the id {citation.source!r}; known sources: {known}",
@@ -223,11 +265,7 @@ def _check_citations(
             report(f".paragraph: source {source.id!r} has paragraphs 1 to "
                    f"{len(source.paragraphs)}, got {citation.paragraph}", "paragraph")
             continue
-        key = (source.id, paragraph.n)
-        folded = cache.get(key)
-        if folded is None:
-            folded = cache[key] = paragraph.folded()
-        found = folded.occurrences(citation.quote)
+        found = _occurrences(_folded(cache, source, paragraph.n), citation.quote)
         if not found:
             report(".quote: " + _quote_not_found(source, paragraph.n, citation.quote, cache),
                    "quote")
@@ -241,21 +279,17 @@ def _check_citations(
 
 
 def _quote_not_found(
-    source: Source, n: int, quote: str, cache: dict[tuple[str, int], FoldedText]
+    source: Source, n: int, quote: str, cache: dict[tuple[str, int], str]
 ) -> str:
     needle = fold(quote)
     elsewhere = []
     for paragraph in source.paragraphs:
-        key = (source.id, paragraph.n)
-        folded = cache.get(key)
-        if folded is None:
-            folded = cache[key] = paragraph.folded()
-        if needle in folded.folded:
+        if needle in _folded(cache, source, paragraph.n):
             elsewhere.append(paragraph.n)
     if elsewhere:
         return (f"the quote is not in paragraph {n} but is in paragraph "
                 f"{', '.join(map(str, elsewhere))}; fix the paragraph number")
-    whole = " ".join(cache[(source.id, p.n)].folded for p in source.paragraphs)
+    whole = " ".join(cache[(source.id, p.n)] for p in source.paragraphs)
     if needle in whole:
         return ("the quote runs across two paragraphs; a quote must lie within one paragraph, "
                 "so split it into one citation per paragraph")

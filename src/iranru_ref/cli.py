@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import click
 
 from . import __version__
 from .project import Project
+from .vocabulary import ENTITY_TYPES
 
 ROOT_OPTION = click.option(
     "--root",
@@ -66,10 +68,10 @@ def build(root: Path | None, site_dir: Path | None, engine: str) -> None:
               help="Address to serve on.")
 def serve(root: Path | None, dev_addr: str) -> None:
     """Serve the site with live reload; edits to data/, sources/, templates/ and docs/ rebuild it."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     project = Project.find(root)
-    mkdocs_serve(str(project.root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file",
+               str(project.root / "mkdocs.yml"), "--dev-addr", dev_addr]
+    sys.exit(subprocess.call(command, cwd=project.root))
 
 
 @cli.command("add-source")
@@ -86,6 +88,48 @@ def add_source_command(root: Path | None, file: Path, source_id: str) -> None:
     for n, paragraph in enumerate(paragraphs, 1):
         flat = " ".join(paragraph.split())
         click.echo(f"  ¶{n}: {flat[:100]}{'…' if len(flat) > 100 else ''}")
+
+
+@cli.command()
+@ROOT_OPTION
+@click.argument("entity_type", metavar="TYPE", type=click.Choice(ENTITY_TYPES))
+@click.argument("entity_id", metavar="ID")
+@click.option("--tag", "tags", multiple=True, metavar="TAG",
+              help="A tag from data/vocabulary/tags.yml; repeat for more. At least one.")
+@click.option("--name", default=None, help="The display name (default: made from ID).")
+def new(root: Path | None, entity_type: str, entity_id: str, tags: tuple[str, ...],
+        name: str | None) -> None:
+    """Write a new record data/<folder>/ID.yml of type TYPE, ready to fill in; never overwrites."""
+    from .scaffold import new_record
+
+    project = Project.find(root)
+    path = new_record(project, entity_type, entity_id, list(tags), name)
+    click.echo(f"wrote {project.display(path)}; add a claim (or cite it from another record), "
+               "then run iranru-ref check")
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; fail if a schema is missing or out of date.")
+def schemas(root: Path | None, check_only: bool) -> None:
+    """Write the JSON Schemas of the record files to schemas/, from the models, for editors."""
+    from .errors import IranruError
+    from .record_schemas import stale_schemas, write_schemas
+
+    project = Project.find(root)
+    if check_only:
+        stale = stale_schemas(project.root)
+        if stale:
+            raise IranruError("".join(f"{name}:1: out of date; run iranru-ref schemas\n"
+                                      for name in stale).rstrip("\n"))
+        click.echo("schemas are up to date")
+        return
+    changed = write_schemas(project.root)
+    for name in changed:
+        click.echo(f"wrote {name}")
+    if not changed:
+        click.echo("schemas are up to date")
 
 
 def main() -> None:

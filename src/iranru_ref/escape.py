@@ -33,5 +33,9 @@ def json_script(value: Any) -> Markup:
 
 
 def front_matter(text: object) -> Markup:
-    """A YAML scalar for front matter: JSON-quoted, with HTML escaped for themes that don't."""
-    return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
+    """A YAML scalar for front matter: JSON-quoted, with HTML escaped for themes that don't.
+
+    Quotes are escaped too: the theme puts ``description`` into ``<meta content="...">``
+    unescaped, where a ``"`` would end the attribute and let the rest add attributes of its own.
+    """
+    return Markup(json.dumps(html.escape(str(text), quote=True), ensure_ascii=False))

@@ -17,27 +17,74 @@ import networkx as nx
 
 from . import escape
 from .coverage import coverage
+from .data_dictionary import database_sections, record_sections, table_sections
 from .database import CitationRef, ClaimRef, Database, EntityRecord
 from .exports import export_files
+from .exports.catalogue import METADATA_FILES, catalogue, size_label
+from .exports.dataset import DOWNLOADS_PAGE, dataset_jsonld
+from .exports.index_file import FILE_NAME as INDEX_FILE
+from .exports.index_file import keep_build_time
+from .exports.jsonld import entity_jsonld
+from .exports.site_config import SiteConfig
 from .graph import build_graph, most_connected, neighbours
 from .highlight import Span, locate, marked_html
+from .progress import stage, track
 from .project import Project
 from .source import Source
 from .tree import TreeWriter
-from .urls import entity_page, relative, source_page
+from .urls import entity_page, page_url, relative, source_page
 from .vendor import copy_vendor_assets
-from .views import Views, format_number, value_label
+from .views import Views, format_number, short_value, value_label
 from .vocabulary import FOLDERS, TYPE_FOLDER, TYPE_LABELS, TYPE_TITLES
 
 ASSETS = Path(__file__).parent / "assets"
 _ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
 
 
-def environment(templates: Path) -> jinja2.Environment:
-    """One compiled environment per templates folder, reused across builds."""
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, with ``view.key`` on the plain dicts of views.py looked up directly.
+
+    Jinja tries ``getattr(view, "key")`` first, which raises for every key of a dict before
+    ``view["key"]`` is tried; the result is the same, found without the exception.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs, keyed by each template's checksum; a cache folder
+    that cannot be read or written is simply not used."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def environment(templates: Path, cache: Path | None = None) -> jinja2.Environment:
+    """One compiled environment per templates folder, reused across builds; with ``cache``, the
+    compiled templates are also kept on disk there for the next run."""
     env = _ENVIRONMENTS.get(templates)
     if env is None:
-        env = jinja2.Environment(
+        env = _Environment(
+            bytecode_cache=_BytecodeCache(str(cache)) if cache is not None else None,
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -74,25 +121,31 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     """Write the whole Markdown tree into ``out_dir``; return the number of pages."""
     out_dir.mkdir(parents=True, exist_ok=True)
     site = Site(database, project, build_graph(database), Views(database),
-                environment(project.templates_dir), TreeWriter(out_dir))
+                environment(project.templates_dir, project.root / ".build" / "templates"),
+                TreeWriter(out_dir))
     site.writer.copy_tree(project.docs_dir)
     site.writer.copy_tree(ASSETS, "assets")
     copy_vendor_assets(project, site.writer)
     claims_about = _claims_about(database)
-    for record in database.entities.values():
+    for record in track(database.entities.values(), "writing entity pages"):
         _entity_page(site, record, claims_about[record.id])
     for entity_type in FOLDERS.values():
         _type_index(site, entity_type)
     cited = _citations_by_paragraph(database)
-    for source in database.sources.values():
+    for source in track(database.sources.values(), "writing source pages"):
         _source_page(site, source, cited)
     _sources_index(site)
     _home(site)
     _network(site)
     _timeline(site)
     _coverage(site)
-    for name, data in export_files(database).items():
+    with stage("writing the data downloads"):
+        files = export_files(database)
+    files[INDEX_FILE] = keep_build_time(files[INDEX_FILE], out_dir / "data" / INDEX_FILE)
+    for name, data in files.items():
         site.writer.write_bytes(f"data/{name}", data)
+    _downloads(site, files)
+    _data_dictionary(site)
     for source in database.sources.values():
         site.writer.write_bytes(f"sources/{source.id}.txt",
                                 (project.sources_dir / f"{source.id}.txt").read_bytes())
@@ -123,16 +176,25 @@ def _citations_by_paragraph(database: Database) -> dict[tuple[str, int], list[Ci
 def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> None:
     page = entity_page(record.type, record.id)
     views = site.views
+    claim_views: dict[str, dict[str, Any]] = {}
+
+    def claim_view(ref: ClaimRef) -> dict[str, Any]:
+        """A claim's view on this page, built once even when the page shows it twice."""
+        view = claim_views.get(ref.id)
+        if view is None:
+            view = claim_views[ref.id] = views.claim(page, ref)
+        return view
+
     own = [ref for ref in about if ref.subject.id == record.id]
     groups: dict[str, list[dict[str, Any]]] = {"relation": [], "statement": [], "quantity": []}
     for ref in own:
-        view = views.claim(page, ref)
+        view = claim_view(ref)
         groups[view["kind"]].append(view)
     related: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for neighbour in neighbours(site.graph, record.id):
         related[(neighbour.label, neighbour.outgoing)].append({
             "entity": views.entity_link(page, neighbour.entity_id),
-            "claim": views.claim(page, neighbour.claim),
+            "claim": claim_view(neighbour.claim),
         })
     incoming = [
         {"label": label, "items": items}
@@ -145,7 +207,7 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
         if outgoing
     ]
     reported = [
-        views.claim(page, ref) for ref in about
+        claim_view(ref) for ref in about
         if ref.subject.id != record.id and record.id in (*ref.claim.attributed_to,
                                                          ref.claim.said_in)
         and ref.claim.object != record.id
@@ -167,10 +229,11 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
         if source_id in site.database.sources
     ]
     dates = sorted(
-        {(ref.claim.date.value, ref.claim.date.label(), ref.claim.text)
+        {(ref.claim.date.value, ref.claim.date.label(), ref.claim.date.short_label(),
+          ref.claim.text)
          for ref in about if ref.claim.date}
     )
-    figures = [views.claim(page, ref) for ref in about if ref.claim.value is not None]
+    figures = [claim_view(ref) for ref in about if ref.claim.value is not None][:8]
     site.render(
         page, "entity.md.j2",
         entity=views.entity_summary(page, record),
@@ -180,9 +243,11 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
         related_in=incoming,
         reported=reported,
         mentioned_in=mentioned_in,
-        key_dates=[{"label": label, "text": text} for _, label, text in dates[:8]],
+        key_dates=[{"label": label, "short": short, "text": text}
+                   for _, label, short, text in dates[:8]],
         key_figures=figures[:8],
         graph=_neighbourhood(site, page, record.id),
+        jsonld=entity_jsonld(site.database, record, about),
     )
 
 
@@ -198,7 +263,8 @@ def _neighbourhood(site: Site, page: str, entity_id: str) -> dict[str, Any]:
     ids = {entity_id} | set(graph.successors(entity_id)) | set(graph.predecessors(entity_id))
     edges = [
         {"source": s, "target": t, "label": d["label"]}
-        for s, t, d in graph.edges(ids, data=True) if s in ids and t in ids
+        # sorted: a set's order changes with PYTHONHASHSEED, and builds must be reproducible
+        for s, t, d in graph.edges(sorted(ids), data=True) if s in ids and t in ids
         and (s == entity_id or t == entity_id)
     ]
     return {"center": entity_id, "nodes": [_node(site, page, n) for n in sorted(ids)],
@@ -232,6 +298,7 @@ def _figure_rows(site: Site, page: str) -> list[dict[str, Any]]:
         view = site.views.claim(page, ref)
         view["number"] = ref.claim.value
         view["unit"] = ref.claim.unit
+        view["short_value"] = short_value(ref)
         rows.append(view)
     rows.sort(key=lambda r: (r["unit"] or "", r["period"] or "", r["subject"]["name"]))
     return rows
@@ -282,29 +349,39 @@ def _source_page(
 
 def _sources_index(site: Site) -> None:
     page = "sources/index.md"
+    citing: dict[str, set[str]] = defaultdict(set)
+    for ref in site.database.citations():
+        citing[ref.citation.source].add(ref.claim.claim.id)
     sources = [
         {"label": s.meta.label or s.meta.title, "title": s.meta.title,
          "date": s.meta.date.label(), "href": relative(page, source_page(s.id)),
          "paragraphs": len(s.paragraphs),
-         "claims": len({r.claim.id for r in site.database.citations()
-                        if r.citation.source == s.id})}
+         "claims": len(citing[s.id])}
         for s in site.database.sources.values()
     ]
     site.render(page, "sources_index.md.j2", sources=sources)
 
 
-def _timeline_items(site: Site, page: str) -> list[dict[str, Any]]:
+def _timeline_items(site: Site, page: str, sample: int | None = None) -> list[dict[str, Any]]:
+    """Every dated claim, oldest first; with ``sample``, only that many spread evenly over time."""
+    refs = sorted((ref for ref in site.database.claims() if ref.claim.date is not None),
+                  key=_timeline_key)
+    if sample is not None:
+        refs = refs[:: max(1, len(refs) // sample)][:sample]
     items = []
-    for ref in site.database.claims():
-        if ref.claim.date is None:
-            continue
+    for ref in refs:
+        assert ref.claim.date is not None
         view = site.views.claim(page, ref)
         view["sort"] = ref.claim.date.sort_key
         view["short_date"] = ref.claim.date.short_label()
         view["precision"] = ref.claim.date.precision
         items.append(view)
-    items.sort(key=lambda item: (item["sort"], item["subject"]["name"], item["id"]))
     return items
+
+
+def _timeline_key(ref: ClaimRef) -> tuple[str, str, str]:
+    assert ref.claim.date is not None
+    return (ref.claim.date.sort_key, ref.subject.name, ref.id)
 
 
 def _home(site: Site) -> None:
@@ -318,7 +395,15 @@ def _home(site: Site) -> None:
         {**site.views.entity_link(page, entity_id), "degree": degree}
         for entity_id, degree in most_connected(site.graph, 10)
     ]
-    timeline = _timeline_items(site, page)
+    timeline = _timeline_items(site, page, sample=8)
+    every = {
+        entity_type: sorted(
+            (site.views.entity_link(page, r.id) for r in database.entities.values()
+             if r.type == entity_type),
+            key=lambda link: link["name"].casefold(),
+        )
+        for entity_type in FOLDERS.values()
+    }
     sources = [
         {"label": s.meta.label or s.meta.title, "title": s.meta.title,
          "date": s.meta.date.label(), "href": relative(page, source_page(s.id))}
@@ -331,7 +416,8 @@ def _home(site: Site) -> None:
         claim_total=sum(1 for _ in database.claims()),
         citation_total=sum(1 for _ in database.citations()),
         connected=connected,
-        timeline=timeline[:: max(1, len(timeline) // 8)][:8],
+        every={t: links for t, links in every.items() if links},
+        timeline=timeline,
         sources=sources,
     )
 
@@ -383,3 +469,20 @@ def _coverage(site: Site) -> None:
         for item in coverage(site.database)
     ]
     site.render(page, "coverage.md.j2", report=report)
+
+
+def _downloads(site: Site, files: dict[str, bytes]) -> None:
+    page = DOWNLOADS_PAGE
+    downloads = catalogue(files)
+    data_files = [d for d in downloads if d.name not in METADATA_FILES]
+    dataset = dataset_jsonld(site.database, SiteConfig.load(site.database.root), data_files,
+                             page_url(page))
+    site.render(page, "downloads.md.j2", dataset=dataset, downloads=[
+        {"name": d.name, "href": relative(page, f"data/{d.name}"), "media_type": d.media_type,
+         "size": size_label(d.size), "description": d.description} for d in downloads
+    ])
+
+
+def _data_dictionary(site: Site) -> None:
+    site.render("data-dictionary.md", "data_dictionary.md.j2", database=database_sections(),
+                tables=table_sections(), records=record_sections())

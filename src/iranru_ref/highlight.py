@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .source import Paragraph
-from .text import FoldedText, fold
+from .text import FoldedText, fold, nfc
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def locate(folded: FoldedText, quote: str, occurrence: int | None) -> tuple[int,
 
 
 def marked_html(paragraph: Paragraph, spans: list[Span]) -> Markup:
-    text = FoldedText.of(paragraph.text).original
+    text = nfc(paragraph.text)  # what FoldedText.of(paragraph.text).original holds
     cuts = {0, len(text)}
     for span in spans:
         cuts.update((span.start, span.end))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, WithJsonSchema
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 PREDICATE_NAME = re.compile(r"[a-z][a-z_]*\Z")
@@ -40,6 +40,10 @@ def _predicate_name(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
-Text = Annotated[str, AfterValidator(_text)]
-PredicateName = Annotated[str, AfterValidator(_predicate_name)]
+# The JSON Schema of each type mirrors its validator, for editors (schemas/*.json).
+Slug = Annotated[str, AfterValidator(_slug),
+                 WithJsonSchema({"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"})]
+Text = Annotated[str, AfterValidator(_text),
+                 WithJsonSchema({"type": "string", "pattern": "\\S"})]
+PredicateName = Annotated[str, AfterValidator(_predicate_name),
+                          WithJsonSchema({"type": "string", "pattern": "^[a-z][a-z_]*$"})]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -12,6 +13,7 @@ from .database import Database, EntityRecord
 from .entity import Entity
 from .errors import Problem, ProjectNotFound, ValidationFailed, display_path
 from .model import SLUG
+from .progress import Progress
 from .pydantic_messages import problems_from_validation_error
 from .source import Paragraph, Source, SourceMeta, sha256_of, split_paragraphs
 from .vocabulary import FOLDERS, Predicate, Tag, Vocabulary
@@ -69,18 +71,26 @@ def validate(model: type[M], document: YamlDocument, problems: list[Problem]) ->
 
 
 def _load_mapping_of(
-    model: type[M], project: Project, name: str, problems: list[Problem]
+    model: type[M], project: Project, name: str, problems: list[Problem],
+    broken: set[str] | None = None,
 ) -> dict[str, M]:
+    """The entries of one vocabulary file; names that fail to load go in ``broken`` as
+    ``<file stem>:<name>``, or ``<file stem>:*`` when the whole file does."""
     path = project.vocabulary_dir / name
     display = project.display(path)
+    broken = broken if broken is not None else set()
+    kind = path.stem
     if not path.is_file():
         problems.append(Problem(display, 1, "the vocabulary file is missing; restore it from git"))
+        broken.add(f"{kind}:*")
         return {}
     document = load_yaml(path, display, problems)
     if document is None:
+        broken.add(f"{kind}:*")
         return {}
     if not isinstance(document.data, dict):
         problems.append(Problem(display, 1, "expected a mapping of names to entries"))
+        broken.add(f"{kind}:*")
         return {}
     entries: dict[str, M] = {}
     for key, value in document.data.items():
@@ -93,13 +103,17 @@ def _load_mapping_of(
         entry = validate(model, sub, problems)
         if entry is not None:
             entries[str(key)] = entry
+        else:
+            broken.add(f"{kind}:{key}")
     return entries
 
 
-def load_vocabulary(project: Project, problems: list[Problem]) -> Vocabulary:
+def load_vocabulary(
+    project: Project, problems: list[Problem], broken: set[str] | None = None
+) -> Vocabulary:
     return Vocabulary(
-        predicates=_load_mapping_of(Predicate, project, "predicates.yml", problems),
-        tags=_load_mapping_of(Tag, project, "tags.yml", problems),
+        predicates=_load_mapping_of(Predicate, project, "predicates.yml", problems, broken),
+        tags=_load_mapping_of(Tag, project, "tags.yml", problems, broken),
     )
 
 
@@ -110,8 +124,9 @@ def load_source(
     display = project.display(meta_path)
     if not SLUG.match(source_id):
         problems.append(
-            Problem(display, 1, f"the file name {source_id!r} is not a valid id; "
-                    "rename it to lowercase letters, digits and hyphens")
+            Problem(display, 1, f"the file name {source_id!r} is not a valid id: an id is "
+                    "lowercase letters, digits and hyphens, and the file name is the id"
+                    + _rename_hint(project, meta_path, also=".txt"))
         )
         return None
     text_path = meta_path.with_suffix(".txt")
@@ -195,17 +210,23 @@ def load_entities(
                 Problem(project.display(child), 1,
                         "records go in a type folder, e.g. data/people/<id>.yml")
             )
+    progress = Progress("reading records")
     for folder, entity_type in FOLDERS.items():
         directory = data_dir / folder
         if not directory.is_dir():
             continue
         for path in sorted(directory.iterdir()):
+            progress.advance()
             if path.name.startswith("."):
                 continue
             display = project.display(path)
             if path.suffix != RECORD_SUFFIX or not path.is_file():
+                hint = ""
+                if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+                    hint = f"; rename it to {project.display(path.with_suffix(RECORD_SUFFIX))}"
                 problems.append(
-                    Problem(display, 1, f"not a record file; records are named <id>{RECORD_SUFFIX}")
+                    Problem(display, 1,
+                            f"not a record file; records are named <id>{RECORD_SUFFIX}{hint}")
                 )
                 continue
             entity_id = path.stem
@@ -213,7 +234,8 @@ def load_entities(
                 problems.append(
                     Problem(display, 1,
                             f"the file name {entity_id!r} is not a valid id: an id is lowercase "
-                            "letters, digits and hyphens, and the file name is the id")
+                            "letters, digits and hyphens, and the file name is the id"
+                            + _rename_hint(project, path))
                 )
                 continue
             if entity_id in first_seen:
@@ -225,12 +247,40 @@ def load_entities(
                 continue
             first_seen[entity_id] = display
             document = load_yaml(path, display, problems)
+            if document is not None:
+                _refuse_id_field(document, entity_id, folder, problems)
             entity = validate(Entity, document, problems) if document is not None else None
             if entity is None or document is None:
                 broken.add(entity_id)
             else:
                 records[entity_id] = EntityRecord(entity_id, entity_type, entity, document)
+    progress.done()
     return records
+
+
+def _rename_hint(project: Project, path: Path, also: str = "") -> str:
+    suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    if not suggestion or not SLUG.match(suggestion):
+        return ""
+    renamed = project.display(path.with_name(suggestion + path.suffix))
+    extra = f" (and its {also} file likewise)" if also else ""
+    return f"; rename it to {renamed}{extra}"
+
+
+def _refuse_id_field(document: YamlDocument, entity_id: str, folder: str,
+                     problems: list[Problem]) -> None:
+    """Records have no ``id:`` field, since the file name is the id: say so, and drop the field
+    so the rest of the record is still checked."""
+    data = document.data
+    if not isinstance(data, dict) or "id" not in data:
+        return
+    written = data.pop("id")
+    message = (f"id: a record has no 'id' field, because the file name is the id (this file's "
+               f"id is {entity_id!r}); remove the field")
+    if isinstance(written, str) and written != entity_id and SLUG.match(written):
+        message += (f", and if the id should be {written!r}, rename the file to "
+                    f"data/{folder}/{written}{RECORD_SUFFIX}")
+    problems.append(Problem(document.display, document.line_of(("id",)), message))
 
 
 def load(project: Project, *, raise_on_problems: bool = True) -> tuple[Database, list[Problem]]:
@@ -238,12 +288,13 @@ def load(project: Project, *, raise_on_problems: bool = True) -> tuple[Database,
     from .checks import check_database
 
     problems: list[Problem] = []
-    vocabulary = load_vocabulary(project, problems)
+    broken_vocabulary: set[str] = set()
+    vocabulary = load_vocabulary(project, problems, broken_vocabulary)
     sources, source_documents = load_sources(project, problems)
     broken: set[str] = set()
     entities = load_entities(project, problems, broken)
     database = Database(project.root, vocabulary, sources, entities, source_documents, broken)
-    problems.extend(check_database(database, project))
+    problems.extend(check_database(database, project, broken_vocabulary=broken_vocabulary))
     if problems and raise_on_problems:
         raise ValidationFailed(problems)
     return database, problems

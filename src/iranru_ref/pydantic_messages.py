@@ -50,6 +50,39 @@ def _short(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return "a string"
+    return "a number" if isinstance(value, int | float) else type(value).__name__
+
+
+def _hint(kind: str, got: Any) -> str:
+    """What to write instead, for the mistakes curators make most."""
+    if got is None:
+        return " (the value is empty); fill it in or remove the field"
+    if kind == "bool_type" and isinstance(got, str) and got.lower() in _YAML11_BOOLEANS | {
+        "true", "false"
+    }:
+        return (f"; write true or false: {got!r} is not a boolean here (records are read as "
+                "YAML 1.2, where only true and false are)")
+    if kind == "list_type" and isinstance(got, str | int | float):
+        return f"; write a list, e.g. [{got}]"
+    if kind in ("int_type", "int_parsing") and isinstance(got, str):
+        return "; write a whole number in digits (like 3), without quotes"
+    if kind in ("float_type", "float_parsing") and isinstance(got, str):
+        return "; write the number in digits only (like 4.9 or 1200), without quotes or separators"
+    return ""
+
+
 def _message(error: Any, model: type[BaseModel]) -> str:
     kind = error["type"]
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part))
@@ -67,9 +100,19 @@ def _message(error: Any, model: type[BaseModel]) -> str:
     got = error.get("input")
     if kind == "literal_error":
         return f"{where}: {message[0].lower()}{message[1:]}, got {_short(got)}"
-    if kind.endswith("_type") or kind.endswith("_parsing") or kind == "model_type":
+    if kind == "too_short" and isinstance(got, list | dict):
+        least = error.get("ctx", {}).get("min_length", 1)
+        return f"{where}: needs at least {least} item{'s' if least != 1 else ''}, got none; add one"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        fields = _allowed_fields(model, (*loc, "")) if loc else list(model.model_fields)
+        listed = f" ({', '.join(fields)})" if fields else ""
+        if not where:
+            return (f"the file must be a mapping of fields{listed}, one 'field: value' per "
+                    f"line, got {_kind_of(got)}")
+        return f"{where}: expected a mapping of fields{listed}, got {_kind_of(got)} {_short(got)}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
         expected = message.removeprefix("Input should be ")
-        return f"{where}: expected {expected}, got {_short(got)}"
+        return f"{where}: expected {expected}, got {_short(got)}{_hint(kind, got)}"
     return f"{where}: {message[0].lower()}{message[1:]}, got {_short(got)}"
 
 

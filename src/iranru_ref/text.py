@@ -20,7 +20,7 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """NFC, with each whitespace run folded to a single space and the ends trimmed."""
-    return _SPACE.sub(" ", nfc(text)).strip()
+    return " ".join(nfc(text).split())  # str.split() splits at str.isspace() runs, as \s+ does
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ class FoldedText:
     @classmethod
     def of(cls, text: str) -> FoldedText:
         original = nfc(text)
+        folded_text = " ".join(original.split())
+        if folded_text == original:  # nothing to fold: every character stays where it was
+            return cls(original, folded_text, tuple(range(len(original))))
         folded: list[str] = []
         offsets: list[int] = []
         pending_space = False

@@ -33,7 +33,21 @@ def relative(from_page: str, to: str, fragment: str | None = None) -> str:
     """A link from the page ``from_page`` to a page or asset ``to`` (both paths of the tree)."""
     base = page_url(from_page)
     target = page_url(to) if to.endswith(".md") else to
-    link = posixpath.relpath(target or ".", base or ".")
+    link = _relpath(target or ".", base or ".")
     if to.endswith(".md") and not link.endswith("/"):
         link = "./" if link == "." else link + "/"
     return f"{link}#{fragment}" if fragment else link
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for the tree's own relative paths, without its calls to the disk."""
+    if ".." in path or ".." in start or path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path, start)
+    to_parts = [part for part in path.split("/") if part and part != "."]
+    from_parts = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(to_parts, from_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."

@@ -30,6 +30,32 @@ def value_label(ref: ClaimRef) -> str:
     return ("≈ " if claim.approximate else "") + text
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€"}
+
+
+def short_value(ref: ClaimRef) -> str:
+    """A compact label for charts: ``≈ $5 billion``, ``40%``, ``1,200 km``."""
+    claim = ref.claim
+    if claim.value is None:
+        return ""
+    unit = claim.unit or ""
+    value = float(claim.value)
+    number = format_number(value)
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            number = f"{format_number(round(value / scale, 2))} {word}"
+            break
+    sign = _CURRENCY_SIGNS.get(unit)
+    if sign:
+        text = f"{sign}{number}"
+    elif unit in ("percent", "%"):
+        text = f"{number}%"
+    else:
+        text = f"{number} {unit}".strip()
+    return ("≈ " if claim.approximate else "") + text
+
+
 class Views:
     """Builds view dicts for one database; ``page`` is the page being rendered."""
 

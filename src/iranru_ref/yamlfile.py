@@ -16,6 +16,7 @@ path (a tuple of keys and list indexes) so later checks can point at the offendi
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +33,25 @@ except ImportError:  # pragma: no cover - libyaml is missing on some platforms
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_STRING_CHARS = 20_000
+#: records nest a few levels (claims → citations → fields); libyaml's composer recurses in C and
+#: crashes the process on tens of thousands of levels, so depth is checked before composing
+MAX_DEPTH = 50
+#: no figure needs more digits; Python refuses to convert more than 4,300 anyway
+MAX_NUMBER_DIGITS = 50
 
 Path_ = tuple[str | int, ...]
+
+#: characters YAML does not allow in a stream (C0/C1 controls other than tab and line breaks)
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": "if the value contains ': ', put it in quotes; "
+                                      "otherwise check the indentation",
+    "undefined alias": "aliases (*name) are not allowed; write the value out in full",
+    "found another document": "a record file holds one YAML document; remove the second '---'",
+    "found character '\\t'": "a tab is not allowed here; use spaces",
+    "could not find expected ':'": "a line is missing ': ' after its key, or a quote is "
+                                   "not closed",
+}
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z")
@@ -43,6 +61,23 @@ _STANDARD_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary")
 }
 _MERGE_TAG = _YAML_TAG + "merge"
+_NUMBER_START = frozenset("+-.0123456789")
+
+
+class _RecordLoader(_Loader):
+    """libyaml's composer without PyYAML's implicit typing, which runs regexes in Python for
+    every node: the builder below types plain scalars itself, so only merge keys matter here."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _MERGE_TAG if value == "<<" and implicit[0] else _YAML_TAG + "str"
+        return _YAML_TAG + ("seq" if kind is yaml.SequenceNode else "map")
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 @dataclass
@@ -110,14 +145,87 @@ def load_yaml(path: Path, display: str, problems: list[Problem]) -> YamlDocument
     return parse_yaml(text, path, display, problems)
 
 
+def _check_characters(text: str, display: str, problems: list[Problem]) -> None:
+    """Report control characters, which YAML refuses, by line (at most ten lines of them)."""
+    match = _NON_PRINTABLE.search(text)
+    if match is None:
+        return
+    lines: dict[int, str] = {}
+    for found in _NON_PRINTABLE.finditer(text):
+        lines.setdefault(text.count("\n", 0, found.start()) + 1, found.group())
+        if len(lines) > 10:
+            break
+    for number, char in sorted(lines.items())[:10]:
+        problems.append(Problem(
+            display, number,
+            f"the control character U+{ord(char):04X} is not allowed in YAML; delete it "
+            "(it is often pasted in invisibly from another program)",
+        ))
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where nesting first exceeds ``MAX_DEPTH``, or None.
+
+    Each level of nesting needs a bracket or more indentation (or a ``- ``), so files whose
+    brackets and line prefixes are few cannot be deep, and only the others are parsed.
+    """
+    brackets = text.count("[") + text.count("{")
+    if brackets < MAX_DEPTH:
+        prefix = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()),
+                     default=0)
+        if brackets + prefix + 2 <= MAX_DEPTH:
+            return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return mark.line + 1 if mark is not None else 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _report_aliases(text: str, display: str, problems: list[Problem]) -> None:
+    """One problem per line that uses an alias; events are not expanded, so a bomb is cheap."""
+    lines = sorted({
+        event.start_mark.line + 1 for event in yaml.parse(text, Loader=_Loader)
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None
+    })
+    for line in lines:
+        problems.append(Problem(
+            display, line, "aliases (*name) are not allowed in records; write the value out in full"
+        ))
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    error_line = mark.line + 1 if mark is not None else 1
+    what = exc.problem or "invalid YAML"
+    message = f"YAML syntax error: {what}"
+    if exc.context:
+        message += f" ({exc.context}"
+        if (exc.context.startswith("while") and exc.context_mark is not None
+                and exc.context_mark.line + 1 != error_line):
+            message += f" that starts on line {exc.context_mark.line + 1}"
+        message += ")"
+    for pattern, hint in _SYNTAX_HINTS.items():
+        if pattern in what:
+            message += f"; {hint}"
+            break
+    return Problem(display, error_line, " ".join(message.split()))
+
+
 def parse_yaml(text: str, path: Path, display: str, problems: list[Problem]) -> YamlDocument | None:
     before = len(problems)
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.splitlines() if "\t" in text else (), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(
                 Problem(display, number, "a tab is used for indentation; indent with spaces")
             )
+    _check_characters(text, display, problems)
     if len(problems) > before:
         return None
     if not text.strip() or all(
@@ -126,50 +234,64 @@ def parse_yaml(text: str, path: Path, display: str, problems: list[Problem]) -> 
         problems.append(Problem(display, 1, "the file is empty; expected a mapping of fields"))
         return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        deep = _too_deep(text)
+        if deep is not None:
+            problems.append(Problem(
+                display, deep,
+                f"the values here are nested more than {MAX_DEPTH} levels deep; a record nests "
+                "a few levels at most, so check the brackets and the indentation",
+            ))
+            return None
+        node = yaml.compose(text, Loader=_RecordLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        error_line = mark.line + 1 if mark is not None else 1
-        what = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
-        problems.append(Problem(display, error_line, f"YAML syntax error: {what}{context}"))
+        problems.append(_syntax_problem(exc, display))
         return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(display, 1, f"YAML error: {exc}"))
+        problems.append(Problem(display, 1, "YAML error: " + " ".join(str(exc).split())))
+        return None
+    except RecursionError:  # the pure-Python composer, without libyaml
+        problems.append(Problem(display, 1, f"the values are nested more than {MAX_DEPTH} "
+                                "levels deep; check the brackets and the indentation"))
         return None
     if node is None:
         problems.append(Problem(display, 1, "the file is empty; expected a mapping of fields"))
         return None
     document = YamlDocument(path=path, display=display, data=None)
-    builder = _Builder(document, problems)
+    builder = _Builder(document, problems, aliases_possible="*" in text)
     document.data = builder.build(node, ())
+    if builder.alias_found:
+        _report_aliases(text, display, problems)
     if len(problems) > before:
         return None
     return document
 
 
 class _Builder:
-    def __init__(self, document: YamlDocument, problems: list[Problem]) -> None:
+    def __init__(self, document: YamlDocument, problems: list[Problem],
+                 aliases_possible: bool = True) -> None:
         self.document = document
         self.problems = problems
-        self.seen: set[int] = set()
+        # An alias is written ``*name``: without a ``*`` in the text there is none to find.
+        self.seen: set[int] | None = set() if aliases_possible else None
+        self.alias_found = False
 
     def fail(self, node: yaml.Node, message: str) -> None:
         self.problems.append(Problem(self.document.display, node.start_mark.line + 1, message))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        if id(node) in self.seen:
-            # An alias is the anchored node itself, so its own mark points at the anchor.
-            line = self.document.lines.get(path, node.start_mark.line + 1)
-            self.problems.append(Problem(
-                self.document.display, line,
-                "aliases (*name) are not allowed in records; write the value out in full",
-            ))
+        if self.seen is None:
+            pass
+        elif id(node) in self.seen:
+            # An alias is the anchored node itself, whose mark points at the anchor, so the
+            # aliases' own lines are found afterwards, from the event stream (_report_aliases).
+            self.alias_found = True
             return None
-        self.seen.add(id(node))
+        else:
+            self.seen.add(id(node))
         tag = node.tag
         if tag not in _STANDARD_TAGS:
-            self.fail(node, f"the tag {tag!r} is not allowed; remove it and write a plain value")
+            shown = tag.replace(_YAML_TAG, "!!", 1) if tag.startswith(_YAML_TAG) else tag
+            self.fail(node, f"the tag {shown!r} is not allowed; remove it and write a plain value")
             return None
         self.document.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
@@ -183,6 +305,8 @@ class _Builder:
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        lines = self.document.lines
+        fast = self.seen is None  # no aliases: a plain scalar value needs no call to build()
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 self.fail(key_node, "merge keys (<<) are not allowed in records; write the fields out")
@@ -202,8 +326,12 @@ class _Builder:
                     "YAML would silently keep only the last one, so remove one of them",
                 )
                 continue
-            self.document.lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, (*path, key))
+            child = (*path, key)
+            lines[child] = key_node.start_mark.line + 1
+            if fast and type(value_node) is yaml.ScalarNode and value_node.tag in _STANDARD_TAGS:
+                result[key] = self.scalar(value_node)  # its line is the key's, recorded above
+            else:
+                result[key] = self.build(value_node, child)
         return result
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
@@ -221,8 +349,21 @@ class _Builder:
             return None
         if value in ("true", "false"):
             return value == "true"
+        if value[0] not in _NUMBER_START:  # neither pattern below can match
+            return value
+        if (_INT.match(value) or _FLOAT.match(value)) and (
+            sum(char.isdigit() for char in value) > MAX_NUMBER_DIGITS
+        ):
+            self.fail(node, f"the number {value[:20]}… has more than {MAX_NUMBER_DIGITS} digits; "
+                      "check it, or write it with a unit such as 'billion'")
+            return None
         if _INT.match(value):
             return int(value)
         if _FLOAT.match(value):
-            return float(value)
+            number = float(value)
+            if math.isinf(number):
+                self.fail(node, f"the number {value} is too large to store; check it, or write "
+                          "it with a unit such as 'billion'")
+                return None
+            return number
         return value

@@ -1,18 +1,58 @@
-/* iranru-ref: citation targets, tag filters and graphs. Runs on every page load, including
-   Material's instant navigation (document$). Pages stay readable without it. */
+/* iranru-ref: citation targets, the home search box, tag filters and graphs. Runs on every page
+   load, including Material's instant navigation (document$), where :target does not update.
+   Every page stays readable without it. No dependency apart from cytoscape. */
 (function () {
   "use strict";
 
-  var TYPE_COLORS = {
-    person: "#3949ab", organization: "#00897b", treaty: "#8e24aa", project: "#ef6c00",
-    place: "#2e7d32", event: "#c62828", figure: "#6d4c41"
-  };
+  /* Largest zoom a fitted graph may reach: a graph of three nodes is not blown up to fill
+     its box, so its labels stay at reading size. */
+  var FIT_ZOOM_CAP = 1.1;
+
+  var colorProbe = null;
+
+  /* A CSS colour as [r, g, b, a], via a canvas, which understands every CSS colour syntax. */
+  function rgba(color) {
+    if (!colorProbe) colorProbe = document.createElement("canvas").getContext("2d");
+    if (!colorProbe) return [128, 128, 128, 1];
+    colorProbe.fillStyle = "#808080";
+    colorProbe.fillStyle = color;
+    var value = colorProbe.fillStyle;
+    if (value.charAt(0) === "#") {
+      return [parseInt(value.slice(1, 3), 16), parseInt(value.slice(3, 5), 16),
+        parseInt(value.slice(5, 7), 16), 1];
+    }
+    var parts = value.replace(/[^\d.,]/g, "").split(",").map(Number);
+    return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
+  }
+
+  /* Cytoscape takes only opaque #rrggbb colours: blend a translucent one onto the page. */
+  function opaque(color, background) {
+    var fg = rgba(color);
+    var bg = background ? rgba(background) : [255, 255, 255, 1];
+    return "#" + [0, 1, 2].map(function (i) {
+      var channel = Math.round(fg[i] * fg[3] + bg[i] * (1 - fg[3]));
+      return ("0" + channel.toString(16)).slice(-2);
+    }).join("");
+  }
+
+  function cssVar(name, fallback) {
+    var value = getComputedStyle(document.body).getPropertyValue(name).trim();
+    return value || fallback;
+  }
+
+
+  /* ---- citation targets -------------------------------------------------------------- */
 
   function highlightTarget() {
     document.querySelectorAll(".is-target").forEach(function (el) {
       el.classList.remove("is-target");
     });
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return;
+    }
     if (!id) return;
     var target = document.getElementById(id);
     if (!target) return;
@@ -26,43 +66,82 @@
     }
     var shown = paragraph || target.closest(".claim") || target;
     shown.classList.add("is-target");
-    shown.scrollIntoView({ block: "center" });
+    if (paragraph) {
+      var citing = paragraph.querySelector("details.citing");
+      if (citing) citing.open = true;
+    }
+    /* After Material's own scroll to the anchor (which puts it under the header), centre it. */
+    window.requestAnimationFrame(function () {
+      shown.scrollIntoView({ block: "center" });
+    });
   }
+
+  /* ---- the home page's search box opens Material's search ---------------------------- */
+
+  function setUpHomeSearch() {
+    var form = document.querySelector("form.home-search");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    form.addEventListener("submit", function (event) {
+      var toggle = document.querySelector("[data-md-toggle=search]");
+      var input = document.querySelector("input.md-search__input");
+      if (!toggle || !input) return; /* no search: let the form load ?q=, Material reads it */
+      event.preventDefault();
+      var query = form.querySelector("input[name=q]").value.trim();
+      if (!toggle.checked) {
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+      }
+      input.value = query;
+      input.focus();
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    });
+  }
+
+  /* ---- tag filters (timeline) --------------------------------------------------------- */
 
   function setUpTagFilters() {
     document.querySelectorAll(".tag-filter").forEach(function (bar) {
+      if (bar.dataset.ready) return;
       var list = document.querySelector(bar.getAttribute("data-filter-target"));
       if (!list) return;
+      bar.dataset.ready = "1";
       bar.hidden = false;
+      var status = bar.querySelector(".filter-status");
       bar.addEventListener("click", function (event) {
         var button = event.target.closest("button[data-tag]");
         if (!button) return;
         var tag = button.getAttribute("data-tag");
-        bar.querySelectorAll("button").forEach(function (b) {
+        bar.querySelectorAll("button[data-tag]").forEach(function (b) {
           b.setAttribute("aria-pressed", String(b === button));
         });
-        list.querySelectorAll("[data-tags]").forEach(function (item) {
+        var shown = 0;
+        var items = list.querySelectorAll("[data-tags]");
+        items.forEach(function (item) {
           var tags = item.getAttribute("data-tags").split(" ");
           item.hidden = Boolean(tag) && tags.indexOf(tag) < 0;
+          if (!item.hidden) shown += 1;
         });
+        if (status) {
+          status.textContent = tag ? "Showing " + shown + " of " + items.length + " entries tagged " + tag
+            : "Showing all " + items.length + " entries";
+        }
       });
     });
   }
+
+  /* ---- graphs -------------------------------------------------------------------------- */
 
   function readGraph(container) {
     var script = container.querySelector("script.graph-data");
     return script ? JSON.parse(script.textContent) : null;
   }
 
-  function foreground() {
-    var style = getComputedStyle(document.body);
-    return style.getPropertyValue("--md-default-fg-color").trim() || "#222";
-  }
-
   function elementsOf(data) {
     var nodes = data.nodes.map(function (n) {
       return { group: "nodes", data: { id: n.id, name: n.name, type: n.type, href: n.href,
-        tags: n.tags, color: TYPE_COLORS[n.type] || "#555" } };
+        tags: n.tags || [] } };
     });
     var edges = data.edges.map(function (e, i) {
       return { group: "edges", data: { id: "e" + i, source: e.source, target: e.target,
@@ -71,49 +150,94 @@
     return nodes.concat(edges);
   }
 
-  function drawGraph(container, data, options) {
+  function graphStyle(options) {
+    var bg = opaque(cssVar("--md-default-bg-color", "#fff"));
+    var fg = opaque(cssVar("--md-default-fg-color", "#222"), bg);
+    var edge = opaque(cssVar("--iranru-edge", "#9e9e9e"), bg);
+    var colors = {};
+    function typeColor(type) {
+      if (!colors[type]) colors[type] = opaque(cssVar("--iranru-type-" + type, "#757575"), bg);
+      return colors[type];
+    }
+    var style = [
+      { selector: "node", style: {
+        "background-color": function (node) { return typeColor(node.data("type")); },
+        "label": options.labels ? "data(name)" : "", "color": fg,
+        "font-size": options.fontSize || 11, "min-zoomed-font-size": options.minFont || 0,
+        "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis",
+        "text-max-width": 140, "text-background-color": bg, "text-background-opacity": 0.7,
+        "text-background-padding": 1, "width": 14, "height": 14 } },
+      { selector: "node.center", style: { "width": 22, "height": 22, "label": "data(name)",
+        "font-weight": "bold" } },
+      { selector: "node.hover", style: { "label": "data(name)", "z-index": 10,
+        "min-zoomed-font-size": 0, "border-width": 2, "border-color": fg } },
+      { selector: "edge", style: { "width": 1, "line-color": edge, "target-arrow-color": edge,
+        "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 0.6,
+        "opacity": 0.7 } },
+      { selector: "edge.hover", style: { "label": "data(label)", "font-size": 10,
+        "color": fg, "text-rotation": "autorotate", "text-background-color": bg,
+        "text-background-opacity": 0.8, "opacity": 1, "width": 2 } },
+      { selector: ".hidden", style: { "display": "none" } }
+    ];
+    return style;
+  }
+
+  function capZoom(cy) {
+    if (cy.zoom() > FIT_ZOOM_CAP) {
+      cy.zoom(FIT_ZOOM_CAP);
+      cy.center();
+    }
+  }
+
+  /* Open a page the way a link would, so Material's instant navigation handles it. */
+  function navigate(href) {
+    var link = document.createElement("a");
+    link.href = href;
+    link.hidden = true;
+    (document.querySelector(".md-content") || document.body).appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  var graphs = [];
+
+  function drawGraph(canvas, data, options) {
     if (typeof window.cytoscape !== "function") return null;
-    var canvas = options.canvas || container;
     var cy = window.cytoscape({
       container: canvas,
       elements: elementsOf(data),
-      wheelSensitivity: 0.3,
+      style: graphStyle(options),
+      layout: { name: "preset" },
       minZoom: 0.1,
-      maxZoom: 4,
-      style: [
-        { selector: "node", style: {
-          "background-color": "data(color)", "label": options.labels ? "data(name)" : "",
-          "color": foreground(), "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
-          "width": 14, "height": 14, "text-wrap": "ellipsis", "text-max-width": 120 } },
-        { selector: "node.center", style: { "width": 24, "height": 24, "label": "data(name)",
-          "font-weight": "bold" } },
-        { selector: "node.hover", style: { "label": "data(name)", "z-index": 10,
-          "border-width": 2, "border-color": foreground() } },
-        { selector: "edge", style: { "width": 1, "line-color": "#9e9e9e",
-          "target-arrow-color": "#9e9e9e", "target-arrow-shape": "triangle",
-          "curve-style": "bezier", "arrow-scale": 0.6, "opacity": 0.7 } },
-        { selector: "edge.hover", style: { "label": "data(label)", "font-size": 9,
-          "color": foreground(), "text-rotation": "autorotate", "opacity": 1 } },
-        { selector: ".hidden", style: { "display": "none" } }
-      ],
-      layout: options.layout
+      maxZoom: 3
     });
     if (options.center) cy.$id(options.center).addClass("center");
+    var layout = cy.layout(options.layout);
+    layout.one("layoutstop", function () { capZoom(cy); });
+    layout.run();
     cy.on("mouseover", "node, edge", function (event) {
       event.target.addClass("hover");
       if (event.target.isNode()) event.target.connectedEdges().addClass("hover");
       canvas.title = event.target.isNode() ? event.target.data("name") : event.target.data("label");
+      canvas.style.cursor = event.target.isNode() ? "pointer" : "";
     });
     cy.on("mouseout", "node, edge", function (event) {
       event.target.removeClass("hover");
       if (event.target.isNode()) event.target.connectedEdges().removeClass("hover");
       canvas.title = "";
+      canvas.style.cursor = "";
     });
     cy.on("tap", "node", function (event) {
       var href = event.target.data("href");
-      if (href && event.target.id() !== options.center) window.location.assign(href);
+      if (href && event.target.id() !== options.center) navigate(href);
     });
+    graphs.push({ cy: cy, options: options });
     return cy;
+  }
+
+  function restyleGraphs() {
+    graphs = graphs.filter(function (g) { return !g.cy.destroyed() && document.body.contains(g.cy.container()); });
+    graphs.forEach(function (g) { g.cy.style(graphStyle(g.options)); });
   }
 
   function setUpEntityGraphs() {
@@ -125,47 +249,90 @@
       var canvas = document.createElement("div");
       canvas.className = "entity-graph-canvas";
       canvas.setAttribute("role", "img");
-      canvas.setAttribute("aria-label", container.getAttribute("aria-label") || "Graph");
+      canvas.setAttribute("aria-label", container.getAttribute("data-label") || "Graph");
       container.appendChild(canvas);
-      drawGraph(container, data, { canvas: canvas, labels: true, center: data.center,
+      var many = data.nodes.length > 16;
+      window.iranruEntityGraph = drawGraph(canvas, data, { labels: true, center: data.center,
+        fontSize: many ? 10 : 11,
+        minFont: many ? 6 : 0,
         layout: { name: "concentric", concentric: function (n) {
           return n.id() === data.center ? 2 : 1; }, levelWidth: function () { return 1; },
-          minNodeSpacing: 30, animate: false } });
+          minNodeSpacing: many ? 18 : 40, animate: false, padding: 24 } });
     });
   }
 
   function setUpNetwork() {
-    var container = document.getElementById("network");
+    var container = document.getElementById("network-graph");
     if (!container || container.dataset.drawn) return;
     var data = readGraph(container);
     if (!data) return;
-    container.dataset.drawn = "1";
     var canvas = container.querySelector(".network-canvas");
-    var cy = drawGraph(container, data, { canvas: canvas, labels: data.nodes.length <= 150,
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000,
-        idealEdgeLength: 70, numIter: 1500 } });
-    if (!cy) return;
+    container.classList.add("is-drawn"); /* the canvas needs its size before cytoscape draws */
+    var cy = drawGraph(canvas, data, { labels: true, fontSize: 11, minFont: 7,
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 12000,
+        idealEdgeLength: 80, numIter: 1500, padding: 20 } });
+    if (!cy) {
+      container.classList.remove("is-drawn");
+      return;
+    }
+    container.dataset.drawn = "1";
     window.iranruNetwork = cy;
-    container.classList.add("is-drawn");
     container.querySelectorAll(".network-filter").forEach(function (f) { f.hidden = false; });
+    var status = container.querySelector(".network-status");
     function applyFilters() {
       var types = Array.prototype.map.call(
         container.querySelectorAll("input[name=type]:checked"), function (i) { return i.value; });
       var tag = container.querySelector("select[name=tag]").value;
+      var shown = 0;
       cy.nodes().forEach(function (node) {
         var show = types.indexOf(node.data("type")) >= 0 &&
-          (!tag || (node.data("tags") || []).indexOf(tag) >= 0);
+          (!tag || node.data("tags").indexOf(tag) >= 0);
         node.toggleClass("hidden", !show);
+        if (show) shown += 1;
       });
+      if (status) {
+        status.textContent = shown === cy.nodes().length ? "Showing all " + shown + " entities."
+          : "Showing " + shown + " of " + cy.nodes().length + " entities.";
+      }
     }
     container.addEventListener("change", applyFilters);
+    applyFilters();
+  }
+
+  /* ---- printing: show the claims under each source paragraph ---------------------------- */
+
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(
+      document.querySelectorAll("details.citing:not([open])"), function (d) { d.open = true; return true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
+
+  /* ---- palette switch: redraw graph colours --------------------------------------------- */
+
+  new MutationObserver(restyleGraphs).observe(document.body, {
+    attributes: true, attributeFilter: ["data-md-color-scheme"]
+  });
+
+  /* Material's search dialog and page-load bar have no accessible name; give them one. */
+  function nameMaterialWidgets() {
+    var search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+    var progress = document.querySelector(".md-progress[role=progressbar]");
+    if (progress && !progress.hasAttribute("aria-label")) progress.setAttribute("aria-label", "Loading the page");
   }
 
   function init() {
-    highlightTarget();
+    nameMaterialWidgets();
+    setUpHomeSearch();
     setUpTagFilters();
     setUpEntityGraphs();
     setUpNetwork();
+    highlightTarget();
+    document.body.dataset.iranruReady = "1"; /* for the browser tests: this page's setup ran */
   }
 
   window.addEventListener("hashchange", highlightTarget);

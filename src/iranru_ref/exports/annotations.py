@@ -1,0 +1,107 @@
+"""``annotations.jsonld``: every citation as a W3C Web Annotation, the format annotation tools
+(Hypothesis and others) use to anchor quotes.
+
+Each annotation's target is the cited paragraph of the source page (``sources/<id>/#p<n>``),
+selected twice: a TextQuoteSelector (``exact`` with enough ``prefix`` and ``suffix`` that the
+three together occur once in the paragraph) and a TextPositionSelector (code point offsets).
+Both refer to the paragraph's text in Unicode NFC, exactly as ``paragraphs.text`` in the other
+downloads once normalised. The body is the claim's text, and a link to the claim.
+
+IRIs are relative to this file unless ``site_url`` is set in mkdocs.yml (see site_config).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..database import CitationRef, Database
+from ..highlight import locate
+from ..text import nfc
+from ..urls import entity_page, page_url, source_page
+from .site_config import SiteConfig
+
+FILE_NAME = "annotations.jsonld"
+PATH = f"data/{FILE_NAME}"
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CONTEXT_CHARS = 32
+
+
+def count_occurrences(text: str, needle: str) -> int:
+    """How many times ``needle`` occurs in ``text``, overlapping occurrences included."""
+    count, start = 0, text.find(needle)
+    while start != -1:
+        count += 1
+        start = text.find(needle, start + 1)
+    return count
+
+
+def quote_selector(text: str, start: int, end: int) -> dict[str, Any]:
+    """A TextQuoteSelector for ``text[start:end]`` whose prefix, exact and suffix together
+    occur exactly once in ``text``; context grows from ``CONTEXT_CHARS`` until they do."""
+    exact = text[start:end]
+    size = CONTEXT_CHARS
+    while True:
+        prefix = text[max(0, start - size):start]
+        suffix = text[end:end + size]
+        whole = start - size <= 0 and end + size >= len(text)
+        if whole or count_occurrences(text, prefix + exact + suffix) == 1:
+            break
+        size *= 2
+    selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": exact}
+    if prefix:
+        selector["prefix"] = prefix
+    if suffix:
+        selector["suffix"] = suffix
+    return selector
+
+
+def annotation(database: Database, site: SiteConfig, ref: CitationRef) -> dict[str, Any]:
+    citation = ref.citation
+    paragraph = database.sources[citation.source].paragraph(citation.paragraph)
+    span = locate(paragraph.folded(), citation.quote, citation.occurrence) if paragraph else None
+    if paragraph is None or span is None:
+        raise ValueError(f"{ref.claim.id}: citation {ref.number} does not locate; "
+                         "the database was not checked")
+    start, end = span
+    subject = ref.claim.subject
+    claim_page = page_url(entity_page(subject.type, subject.id))
+    return {
+        "id": site.iri(f"{PATH}#{ref.anchor}", PATH),
+        "type": "Annotation",
+        "motivation": "describing",
+        "body": [
+            {"type": "TextualBody", "purpose": "describing", "value": ref.claim.claim.text,
+             "format": "text/plain", "language": "en"},
+            {"type": "SpecificResource", "purpose": "linking",
+             "source": site.iri(f"{claim_page}#{ref.claim.anchor}", PATH)},
+        ],
+        "target": {
+            "type": "SpecificResource",
+            "source": site.iri(f"{page_url(source_page(citation.source))}#p{paragraph.n}",
+                               PATH),
+            "selector": [
+                quote_selector(nfc(paragraph.text), start, end),
+                {"type": "TextPositionSelector", "start": start, "end": end},
+            ],
+        },
+    }
+
+
+def annotations_document(database: Database, site: SiteConfig) -> dict[str, Any]:
+    items = [annotation(database, site, ref) for ref in database.citations()]
+    return {
+        "@context": ANNOTATION_CONTEXT,
+        "id": site.iri(PATH, PATH),
+        "type": "AnnotationCollection",
+        "label": f"{site.name}: every citation, anchored in its source paragraph",
+        "total": len(items),
+        "first": {"id": site.iri(f"{PATH}#page-1", PATH), "type": "AnnotationPage",
+                  "startIndex": 0, "items": items},
+    }
+
+
+def annotations_file(database: Database) -> dict[str, bytes]:
+    document = annotations_document(database, SiteConfig.load(database.root))
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return {FILE_NAME: text.encode("utf-8")}

@@ -1,0 +1,75 @@
+"""What each download is: its media type and a description, for the Downloads page, the
+Dataset description and ``index.json``. A file with no description here fails the build."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .tables import TABLE_INDEX
+
+MEDIA_TYPES = {
+    ".json": "application/json",
+    ".jsonld": "application/ld+json",
+    ".csv": "text/csv",
+    ".sqlite": "application/vnd.sqlite3",
+    ".graphml": "application/graphml+xml",
+    ".gexf": "application/gexf+xml",
+}
+
+DESCRIPTIONS = {
+    "database.json": "The whole database in one JSON document: sources with their paragraphs, "
+                     "entities, claims with their citations, and the vocabularies.",
+    "database.schema.json": "JSON Schema (draft 2020-12) of database.json.",
+    "iranru.sqlite": "SQLite database of the tables below, with primary and foreign keys, "
+                     "full-text search over claims and paragraphs (claims_fts, paragraphs_fts) "
+                     "and views such as claims_with_quotes. Opens in Datasette.",
+    "graph.graphml": "The entity network as GraphML (Gephi, Cytoscape, yEd): entities as "
+                     "nodes with type and tags, relation claims as edges with their predicate.",
+    "graph.gexf": "The entity network as GEXF, Gephi's native format.",
+    "annotations.jsonld": "Every citation as a W3C Web Annotation anchored in its source "
+                          "paragraph by a quote and a position selector.",
+    "dataset.jsonld": "schema.org Dataset description of these downloads.",
+    "index.json": "Every download with its size, SHA-256 and the build time, for mirrors.",
+}
+
+
+#: files that describe the others, listed after them
+METADATA_FILES = ("dataset.jsonld", "index.json")
+
+
+@dataclass(frozen=True)
+class Download:
+    name: str
+    media_type: str
+    description: str
+    size: int
+    sha256: str
+
+
+def size_label(size: int) -> str:
+    """``950 B``, ``12.3 kB``, ``1.5 MB`` (SI units)."""
+    if size < 1000:
+        return f"{size} B"
+    if size < 999_950:
+        return f"{size / 1000:.1f} kB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def media_type(name: str) -> str:
+    return MEDIA_TYPES["." + name.rpartition(".")[2]]
+
+
+def description(name: str) -> str:
+    if name.endswith(".csv"):
+        table = TABLE_INDEX[name.removesuffix(".csv")]
+        return f"CSV table {table.name}: {table.description}"
+    return DESCRIPTIONS[name]
+
+
+def catalogue(files: dict[str, bytes]) -> list[Download]:
+    return [
+        Download(name, media_type(name), description(name), len(data),
+                 hashlib.sha256(data).hexdigest())
+        for name, data in files.items()
+    ]

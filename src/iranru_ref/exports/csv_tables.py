@@ -1,0 +1,34 @@
+"""CSV downloads, one file per table of ``tables.TABLES``: UTF-8, a header row, "\\n" endings.
+
+Empty cells are missing values; booleans are ``true``/``false``; numbers are written in full.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..database import Database
+from .tables import TABLES, Value, table_rows
+
+
+def cell(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def csv_files(database: Database) -> dict[str, bytes]:
+    rows = table_rows(database)
+    files: dict[str, bytes] = {}
+    for table in TABLES:
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(column.name for column in table.columns)
+        writer.writerows([cell(value) for value in row] for row in rows[table.name])
+        files[f"{table.name}.csv"] = buffer.getvalue().encode("utf-8")
+    return files

@@ -1,0 +1,94 @@
+"""schema.org JSON-LD for each entity page, embedded in the page itself.
+
+Every IRI is relative to the page, so it resolves against the page's own address wherever
+the site is served; nothing here invents a web address. The entity is ``<page>#entity``; the
+page is its ``mainEntityOfPage``; the source pages that cite it are its ``subjectOf``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..database import ClaimRef, Database, EntityRecord
+from ..source import Source
+from ..urls import entity_page, relative, source_page
+
+SCHEMA_ORG = "https://schema.org"
+
+#: entity type → schema.org type. Projects and figures have no exact match in the core
+#: vocabulary; Project and Observation are schema.org's (pending) types for them.
+SCHEMA_TYPES: dict[str, str] = {
+    "person": "Person",
+    "organization": "Organization",
+    "treaty": "Legislation",
+    "project": "Project",
+    "place": "Place",
+    "event": "Event",
+    "figure": "Observation",
+}
+#: schema.org types that take ``keywords`` (Person does not)
+_KEYWORD_TYPES = {"Organization", "Legislation", "Project", "Place", "Event"}
+ENTITY_FRAGMENT = "entity"
+
+
+def entity_id(page: str, record: EntityRecord) -> str:
+    """The IRI of ``record`` as written on ``page``."""
+    return relative(page, entity_page(record.type, record.id), ENTITY_FRAGMENT)
+
+
+def _cited_sources(
+    database: Database, record: EntityRecord, about: Iterable[ClaimRef]
+) -> list[Source]:
+    """The sources cited by claims that have ``record`` as subject, object or speaker."""
+    cited: set[str] = set()
+    for ref in about:
+        claim = ref.claim
+        if record.id in (ref.subject.id, claim.object, claim.said_in, *claim.attributed_to):
+            cited.update(citation.source for citation in claim.citations)
+    return [source for source_id, source in database.sources.items() if source_id in cited]
+
+
+def source_jsonld(database: Database, page: str, source: Source) -> dict[str, Any]:
+    meta = source.meta
+    node: dict[str, Any] = {
+        "@type": "Article",
+        "@id": relative(page, source_page(source.id)),
+        "name": meta.title,
+        "datePublished": meta.date.value,
+        "inLanguage": meta.language,
+    }
+    publisher = database.entities.get(meta.publisher) if meta.publisher else None
+    if publisher is not None:
+        node["publisher"] = {"@type": SCHEMA_TYPES[publisher.type],
+                             "@id": entity_id(page, publisher), "name": publisher.name}
+    if meta.url:
+        node["sameAs"] = meta.url
+    return node
+
+
+def entity_jsonld(
+    database: Database, record: EntityRecord, about: Iterable[ClaimRef] | None = None
+) -> dict[str, Any]:
+    """The JSON-LD of ``record``'s page; ``about`` may narrow down the claims to look at for
+    the sources that mention it (default: all of them)."""
+    page = entity_page(record.type, record.id)
+    schema_type = SCHEMA_TYPES[record.type]
+    node: dict[str, Any] = {
+        "@context": SCHEMA_ORG,
+        "@type": schema_type,
+        "@id": entity_id(page, record),
+        "name": record.name,
+        "mainEntityOfPage": {"@id": relative(page, page), "@type": "WebPage"},
+    }
+    entity = record.entity
+    if entity.aliases:
+        node["alternateName"] = list(entity.aliases)
+    if entity.summary:
+        node["description"] = " ".join(entity.summary.split())
+    if schema_type in _KEYWORD_TYPES:
+        node["keywords"] = list(entity.tags)
+    sources = _cited_sources(database, record, database.claims() if about is None else about)
+    if sources:
+        node["subjectOf"] = [source_jsonld(database, page, source) for source in sources]
+    return node

@@ -1,0 +1,206 @@
+"""The database as relational tables, shared by the CSV files and the SQLite database.
+
+Keys join the tables: ``claims.id`` = ``citations.claim_id``, and ``citations(source_id,
+paragraph)`` = ``paragraphs(source_id, n)``. Lists inside one cell (aliases, speakers) are
+joined with ``LIST_SEPARATOR``; the link tables (``entity_tags``, ``claim_speakers``) hold the
+same lists one row per item. Tables are listed parents first, so rows insert in this order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..database import Database
+from ..highlight import locate
+
+Value = str | int | float | bool | None
+Row = tuple[Value, ...]
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # SQLite type affinity: TEXT, INTEGER or REAL; booleans are INTEGER 0/1
+    description: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    columns: tuple[str, ...]
+    table: str
+    target: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = field(default=())
+
+    def references(self, column: str) -> str | None:
+        """``table(column)`` that ``column`` points to, for the data dictionary."""
+        for key in self.foreign_keys:
+            if column in key.columns:
+                target = key.target[key.columns.index(column)]
+                return f"{key.table}.{target}"
+        return None
+
+
+def _fk(column: str, table: str, target: str = "id") -> ForeignKey:
+    return ForeignKey((column,), table, (target,))
+
+
+_ID = Column("id", "TEXT", "The id, as used in file names and page addresses.")
+
+TABLES: tuple[Table, ...] = (
+    Table("tags", "The tag vocabulary.", (
+        _ID, Column("description", "TEXT", "What the tag covers."),
+    ), ("id",)),
+    Table("predicates", "The predicate vocabulary: the kinds of claim.", (
+        _ID,
+        Column("label", "TEXT", "How the relation reads forwards (subject → object)."),
+        Column("inverse", "TEXT", "How it reads backwards (object → subject).", False),
+        Column("kind", "TEXT", "relation (has an object), statement or quantity (has a value)."),
+        Column("domain", "TEXT", "Entity types allowed as subject, joined with '; '."),
+        Column("range", "TEXT", "Entity types allowed as object, joined with '; '."),
+        Column("description", "TEXT", "What the predicate means."),
+    ), ("id",)),
+    Table("entities", "People, organisations, treaties, projects, places, events, figures.", (
+        _ID,
+        Column("type", "TEXT", "person, organization, treaty, project, place, event or figure."),
+        Column("name", "TEXT", "The display name."),
+        Column("aliases", "TEXT", "Other names, joined with '; '."),
+        Column("summary", "TEXT", "An editors' summary drawn from the sourced claims.", False),
+        Column("notes", "TEXT", "Editors' notes, one per line.", False),
+    ), ("id",)),
+    Table("entity_tags", "Which tags each entity carries, one row per tag.", (
+        Column("entity_id", "TEXT", "The entity."),
+        Column("tag", "TEXT", "The tag."),
+    ), ("entity_id", "tag"), (_fk("entity_id", "entities"), _fk("tag", "tags"))),
+    Table("sources", "The articles every claim is drawn from.", (
+        _ID,
+        Column("title", "TEXT", "The article's title (or first sentence, see title_note)."),
+        Column("label", "TEXT", "A short label for lists.", False),
+        Column("publisher_id", "TEXT", "The publishing organisation's entity id.", False),
+        Column("publisher", "TEXT", "The publishing organisation's name.", False),
+        Column("date", "TEXT", "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        Column("date_precision", "TEXT", "year, month or day."),
+        Column("date_inferred", "INTEGER", "True when the date is worked out, not stated."),
+        Column("language", "TEXT", "The article's language (BCP 47)."),
+        Column("url", "TEXT", "The article's web address, when the text records one.", False),
+        Column("sha256", "TEXT", "SHA-256 of the stored text, sources/<id>.txt."),
+    ), ("id",), (_fk("publisher_id", "entities"),)),
+    Table("paragraphs", "Every paragraph of every source, numbered from 1 by position.", (
+        Column("source_id", "TEXT", "The source."),
+        Column("n", "INTEGER", "The paragraph number (¶n on the source page)."),
+        Column("kind", "TEXT", "heading, dateline, caption, body or boilerplate."),
+        Column("text", "TEXT", "The paragraph's verbatim text."),
+    ), ("source_id", "n"), (_fk("source_id", "sources"),)),
+    Table("claims", "Sourced facts: each has a subject entity and at least one citation.", (
+        Column("id", "TEXT", "<subject id>.<claim id>, unique across the database."),
+        Column("subject_id", "TEXT", "The entity the claim is about."),
+        Column("predicate", "TEXT", "The kind of claim (predicates.id)."),
+        Column("object_id", "TEXT", "The other entity, for relations.", False),
+        Column("value", "REAL", "The number, for quantities.", False),
+        Column("unit", "TEXT", "The unit of value (USD, percent, km, …).", False),
+        Column("currency", "TEXT", "The currency, when the unit is money.", False),
+        Column("period", "TEXT", "The period a figure covers.", False),
+        Column("approximate", "INTEGER", "True when the article gives the figure loosely."),
+        Column("wording", "TEXT", "The article's own words for the figure.", False),
+        Column("date", "TEXT", "When it happened: YYYY, YYYY-MM or YYYY-MM-DD.", False),
+        Column("date_precision", "TEXT", "year, month or day.", False),
+        Column("date_inferred", "INTEGER", "True when the date is worked out, not stated.",
+               False),
+        Column("text", "TEXT", "The claim in one sentence."),
+        Column("attributed_to", "TEXT", "Who said it (entity ids, joined with '; ')."),
+        Column("said_in", "TEXT", "Where they said it (an entity id).", False),
+        Column("contested", "INTEGER", "True when one side asserts it as fact."),
+        Column("derived_formula", "TEXT", "How the editors computed a derived figure.", False),
+        Column("derived_inputs", "TEXT", "The claims it was computed from, joined with '; '.",
+               False),
+        Column("note", "TEXT", "An editor's note.", False),
+    ), ("id",), (_fk("subject_id", "entities"), _fk("predicate", "predicates"),
+                 _fk("object_id", "entities"), _fk("said_in", "entities"))),
+    Table("claim_speakers", "Who each attributed claim is attributed to, one row per speaker.", (
+        Column("claim_id", "TEXT", "The claim."),
+        Column("entity_id", "TEXT", "The speaker."),
+    ), ("claim_id", "entity_id"), (_fk("claim_id", "claims"), _fk("entity_id", "entities"))),
+    Table("citations", "The verbatim quotes that prove each claim, one row per citation.", (
+        Column("claim_id", "TEXT", "The claim."),
+        Column("number", "INTEGER", "The citation's position among the claim's citations."),
+        Column("source_id", "TEXT", "The source quoted."),
+        Column("paragraph", "INTEGER", "The paragraph quoted (paragraphs.n)."),
+        Column("quote", "TEXT", "The quote, verbatim up to whitespace."),
+        Column("occurrence", "INTEGER", "Which occurrence, when the quote recurs.", False),
+        Column("quote_start", "INTEGER", "Where the quote starts in the paragraph's NFC text."),
+        Column("quote_end", "INTEGER", "Where the quote ends (exclusive)."),
+    ), ("claim_id", "number"), (
+        _fk("claim_id", "claims"), _fk("source_id", "sources"),
+        ForeignKey(("source_id", "paragraph"), "paragraphs", ("source_id", "n")),
+    )),
+)
+
+TABLE_INDEX: dict[str, Table] = {table.name: table for table in TABLES}
+
+
+def _joined(items: list[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+def table_rows(database: Database) -> dict[str, list[Row]]:
+    """Every table's rows, in a stable order, one value per column of ``TABLES``."""
+    vocabulary = database.vocabulary
+    entities = database.entities
+    rows: dict[str, list[Row]] = {table.name: [] for table in TABLES}
+    rows["tags"] = [(name, tag.description) for name, tag in vocabulary.tags.items()]
+    rows["predicates"] = [
+        (name, p.label, p.inverse, p.kind, _joined(list(p.domain)), _joined(list(p.range)),
+         p.description)
+        for name, p in vocabulary.predicates.items()
+    ]
+    for record in entities.values():
+        entity = record.entity
+        rows["entities"].append((record.id, record.type, record.name, _joined(entity.aliases),
+                                 entity.summary, "\n".join(entity.notes) or None))
+        rows["entity_tags"].extend((record.id, tag) for tag in dict.fromkeys(entity.tags))
+    for source in database.sources.values():
+        meta = source.meta
+        publisher = entities.get(meta.publisher) if meta.publisher else None
+        rows["sources"].append((
+            source.id, meta.title, meta.label, meta.publisher,
+            publisher.name if publisher else None, meta.date.value, meta.date.precision,
+            meta.date.inferred, meta.language, meta.url, meta.sha256,
+        ))
+        rows["paragraphs"].extend((source.id, p.n, p.kind, p.text) for p in source.paragraphs)
+    for ref in database.claims():
+        claim = ref.claim
+        date = claim.date
+        rows["claims"].append((
+            ref.id, ref.subject.id, claim.predicate, claim.object, claim.value, claim.unit,
+            claim.currency, claim.period, claim.approximate, claim.wording,
+            date.value if date else None, date.precision if date else None,
+            date.inferred if date else None, claim.text, _joined(claim.attributed_to),
+            claim.said_in, claim.contested,
+            claim.derived.formula if claim.derived else None,
+            _joined(claim.derived.inputs) if claim.derived else None, claim.note,
+        ))
+        rows["claim_speakers"].extend(
+            (ref.id, speaker) for speaker in dict.fromkeys(claim.attributed_to)
+        )
+    for cite in database.citations():
+        citation = cite.citation
+        paragraph = database.sources[citation.source].paragraph(citation.paragraph)
+        span = (locate(paragraph.folded(), citation.quote, citation.occurrence)
+                if paragraph else None)
+        if span is None:
+            raise ValueError(f"{cite.claim.id}: citation {cite.number} does not locate; "
+                             "the database was not checked")
+        rows["citations"].append((
+            cite.claim.id, cite.number, citation.source, citation.paragraph, citation.quote,
+            citation.occurrence, *span,
+        ))
+    return rows

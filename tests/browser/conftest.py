@@ -1,0 +1,116 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, against the built site on localhost.
+
+Locally the browser tests skip, with the reason, when Chromium or Playwright is missing. Under
+``CI=true`` they fail instead: CI must run them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("IRANRU_CHROMIUM", "/usr/bin/chromium"))
+IN_CI = os.environ.get("CI", "").lower() == "true"
+FOLDERS = {"person": "people", "organization": "organizations", "treaty": "treaties",
+           "project": "projects", "place": "places", "event": "events", "figure": "figures"}
+
+
+def _unavailable(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{reason}; under CI=true the browser tests must run, not skip",
+                    pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _unavailable(f"no Chromium at {CHROMIUM} (install Debian's chromium package, or set "
+                     "IRANRU_CHROMIUM to its path)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield launched
+        launched.close()
+
+
+@dataclass
+class PageLog:
+    """What one page did: requests that left the origin, console errors, page errors."""
+
+    origin: str
+    outside: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.outside.clear()
+        self.errors.clear()
+
+
+@pytest.fixture
+def page_log(site_url: str) -> PageLog:
+    parts = urlsplit(site_url)
+    return PageLog(f"{parts.scheme}://{parts.netloc}")
+
+
+def _watch(page: Any, log: PageLog) -> None:
+    def on_request(request: Any) -> None:
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != log.origin:
+            log.outside.append(url)
+
+    page.on("request", on_request)
+    page.on("console", lambda message: log.errors.append(f"console: {message.text}")
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: log.errors.append(f"page error: {error}"))
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    made = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def page(context: Any, page_log: PageLog) -> Any:
+    made = context.new_page()
+    _watch(made, page_log)
+    made.set_default_timeout(15_000)
+    return made
+
+
+@pytest.fixture(scope="session")
+def site_data(built_site: Path) -> dict[str, Any]:
+    """The built site's own database.json, to pick pages without depending on exact data."""
+    data: dict[str, Any] = json.loads(
+        (built_site / "data" / "database.json").read_text(encoding="utf-8"))
+    return data
+
+
+def entity_path(entity: dict[str, Any]) -> str:
+    return f"{FOLDERS[entity['type']]}/{entity['id']}/"
+
+
+def site_pages(built_site: Path) -> list[str]:
+    """Every HTML page of the built site, as URL paths relative to its root."""
+    pages = []
+    for html in sorted(built_site.rglob("index.html")):
+        relative = html.parent.relative_to(built_site).as_posix()
+        pages.append("" if relative == "." else relative + "/")
+    return pages

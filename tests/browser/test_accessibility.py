@@ -1,0 +1,53 @@
+"""axe-core (bundled by axe-playwright-python) on the five kinds of page, light and dark:
+no serious or critical violation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import entity_path
+
+pytestmark = pytest.mark.browser
+
+SEVERE = {"serious", "critical"}
+
+
+def kinds(site_data: dict[str, Any]) -> dict[str, str]:
+    counts: dict[str, int] = {}
+    for claim in site_data["claims"]:
+        counts[claim["subject"]] = counts.get(claim["subject"], 0) + 1
+    entity = max(site_data["entities"], key=lambda e: (counts.get(e["id"], 0), e["id"]))
+    return {
+        "home": "",
+        "entity": entity_path(entity),
+        "source": f"sources/{site_data['sources'][0]['id']}/",
+        "network": "network/",
+        "timeline": "timeline/",
+    }
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["home", "entity", "source", "network", "timeline"])
+def test_no_serious_accessibility_violations(
+    browser: Any, site_url: str, site_data: dict[str, Any], kind: str, scheme: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + kinds(site_data)[kind])
+        page.wait_for_function("document.body.dataset.iranruReady === '1'")
+        results = Axe().run(page)
+        severe = [v for v in results.response["violations"] if v.get("impact") in SEVERE]
+        report = [
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                        for n in v["nodes"][:5])
+            for v in severe
+        ]
+        assert not severe, "\n".join(report)
+    finally:
+        context.close()

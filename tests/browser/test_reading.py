@@ -1,0 +1,323 @@
+"""A reader's paths through the site, in Chromium: citations, search, graphs, filters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import pytest
+
+from .conftest import PageLog, entity_path
+
+pytestmark = pytest.mark.browser
+
+
+def folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def best_entity(site_data: dict[str, Any]) -> dict[str, Any]:
+    """The entity with the most claims (it has citations, relations and a graph)."""
+    counts: dict[str, int] = {}
+    for claim in site_data["claims"]:
+        counts[claim["subject"]] = counts.get(claim["subject"], 0) + 1
+    return max(site_data["entities"], key=lambda e: (counts.get(e["id"], 0), e["id"]))
+
+
+def in_viewport(page: Any, selector: str) -> bool:
+    return bool(page.eval_on_selector(selector, """el => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
+    }"""))
+
+
+def assert_clean(log: PageLog) -> None:
+    assert not log.outside, f"requests left the site: {log.outside}"
+    assert not log.errors, f"errors: {log.errors}"
+
+
+def check_cited_paragraph(page: Any, quote: str) -> None:
+    """The page shows one targeted paragraph, in view, with the quote marked inside it."""
+    page.wait_for_selector(".paragraph.is-target")
+    assert page.locator(".paragraph.is-target").count() == 1
+    page.wait_for_function("""() => {
+        const r = document.querySelector('.paragraph.is-target').getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+    }""")
+    assert in_viewport(page, ".paragraph.is-target")
+    paragraph_text = page.inner_text(".paragraph.is-target .ptext, .paragraph.is-target .source-heading")
+    assert folded(quote) in folded(paragraph_text)
+    marked = " ".join(page.locator(".paragraph.is-target mark.cited.is-target").all_inner_texts())
+    assert marked, "the quoted span is not marked"
+    assert folded(quote) in folded(marked) or folded(marked) in folded(quote)
+
+
+def test_citation_from_entity_page_opens_highlighted_paragraph(
+    page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
+) -> None:
+    entity = best_entity(site_data)
+    page.goto(site_url + entity_path(entity))
+    cite = page.locator("ul.claims a.cite").first
+    quote = cite.get_attribute("data-quote")
+    assert quote
+    href = cite.get_attribute("href") or ""
+    anchor = href.split("#", 1)[1]
+    assert anchor.startswith("cite-")
+    cite.click()  # instant navigation: Material swaps the page, :target is not updated
+    page.wait_for_url(re.compile(re.escape("#" + anchor) + "$"))
+    check_cited_paragraph(page, quote)
+    assert page.evaluate("document.getElementById(location.hash.slice(1)) !== null")
+    assert_clean(page_log)
+
+
+def test_citation_link_loaded_directly_and_by_hashchange(
+    page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
+) -> None:
+    entity = best_entity(site_data)
+    page.goto(site_url + entity_path(entity))
+    targets = page.eval_on_selector_all(
+        "ul.claims a.cite", "links => links.map(a => [a.href, a.dataset.quote])")
+    first_href, first_quote = targets[0]
+    page.goto(first_href)  # a full load of the source page at the citation's anchor
+    check_cited_paragraph(page, first_quote)
+    # Another citation of the same source, reached by changing the hash on the page.
+    source = first_href.split("#")[0]
+    same = [(h, q) for h, q in targets if h.split("#")[0] == source and h != first_href]
+    if same:
+        href, quote = same[0]
+        page.evaluate("hash => { location.hash = hash; }", href.split("#", 1)[1])
+        page.wait_for_function("h => document.querySelector('.is-target .cite-target#' + CSS.escape(h))"
+                               " !== null", arg=href.split("#", 1)[1])
+        check_cited_paragraph(page, quote)
+    assert_clean(page_log)
+
+
+def test_citation_marker_shows_the_quote_on_hover(
+    page: Any, site_url: str, site_data: dict[str, Any]
+) -> None:
+    page.goto(site_url + entity_path(best_entity(site_data)))
+    cite = page.locator("ul.claims a.cite").first
+    quote = cite.get_attribute("data-quote") or ""
+    cite.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert folded(quote) in folded(tooltip.inner_text())
+
+
+def test_home_reaches_every_entity_in_one_click(
+    page: Any, site_url: str, site_data: dict[str, Any]
+) -> None:
+    """Home → entity page (one click) → citation (second click) → highlighted sentence."""
+    page.goto(site_url)
+    hrefs = set(page.eval_on_selector_all(
+        ".md-content a[href]", "links => links.map(a => new URL(a.href).pathname)"))
+    missing = [e["id"] for e in site_data["entities"] if "/" + entity_path(e) not in hrefs]
+    assert not missing, f"the home page does not link to: {missing}"
+    entity = best_entity(site_data)
+    page.locator(f".every-entity a[href$='{entity_path(entity)}']").first.click()
+    page.wait_for_url("**/" + entity_path(entity))
+    cite = page.locator("ul.claims a.cite").first
+    quote = cite.get_attribute("data-quote") or ""
+    cite.click()
+    page.wait_for_url(re.compile(r"#cite-"))
+    check_cited_paragraph(page, quote)
+
+
+def alias_case(site_data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """An alias to search for: Owji when the data has it, otherwise any alias."""
+    with_aliases = [e for e in site_data["entities"] if e.get("aliases")]
+    if not with_aliases:
+        pytest.fail("no entity has an alias, so alias search cannot be checked")
+    for entity in with_aliases:
+        for alias in entity["aliases"]:
+            if alias.casefold() == "owji":
+                return alias, entity
+    entity = with_aliases[0]
+    return entity["aliases"][0], entity
+
+
+def open_search_result(page: Any, entity: dict[str, Any]) -> None:
+    result = page.locator(f".md-search-result__link[href*='/{entity_path(entity)}']").first
+    result.wait_for()
+    result.click()
+    page.wait_for_url(re.compile(re.escape(entity_path(entity)) + r"(\?[^#]*)?(#.*)?$"))
+    assert folded(page.inner_text("h1")).startswith(folded(entity["name"]))
+
+
+def test_search_by_alias_reaches_the_entity(
+    page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
+) -> None:
+    alias, entity = alias_case(site_data)
+    page.goto(site_url + "timeline/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(alias)
+    open_search_result(page, entity)
+    assert_clean(page_log)
+
+
+def test_home_search_box_opens_the_search_with_the_query(
+    page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
+) -> None:
+    alias, entity = alias_case(site_data)
+    page.goto(site_url)
+    page.fill("#home-search-input", alias)
+    page.press("#home-search-input", "Enter")
+    page.wait_for_function("document.querySelector('[data-md-toggle=search]').checked")
+    assert page.input_value("input.md-search__input") == alias
+    open_search_result(page, entity)
+    assert_clean(page_log)
+
+
+def test_search_query_in_the_address_opens_the_search(
+    page: Any, site_url: str, site_data: dict[str, Any]
+) -> None:
+    alias, entity = alias_case(site_data)
+    page.goto(site_url + "?q=" + alias)
+    page.wait_for_function("document.querySelector('[data-md-toggle=search]').checked")
+    open_search_result(page, entity)
+
+
+def test_search_finds_claim_text_and_source_text(
+    page: Any, site_url: str, site_data: dict[str, Any]
+) -> None:
+    # A claim's wording finds its subject's page.
+    claim = max(site_data["claims"], key=lambda c: len(c["text"]))
+    subject = next(e for e in site_data["entities"] if e["id"] == claim["subject"])
+    words = [w for w in re.findall(r"[A-Za-z]{6,}", claim["text"])][:3]
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(" ".join(words))
+    page.locator(f".md-search-result__link[href*='/{entity_path(subject)}']").first.wait_for()
+    # A word that only the source text has finds the source page.
+    source = site_data["sources"][0]
+    body = " ".join(p["text"] for p in source["paragraphs"])
+    page.locator("input.md-search__input").fill(folded(source["paragraphs"][-1]["text"])[:60]
+                                                if len(body) < 80 else _rare_phrase(body))
+    page.locator(f".md-search-result__link[href*='/sources/{source['id']}/']").first.wait_for()
+
+
+def _rare_phrase(text: str) -> str:
+    words = re.findall(r"[A-Za-z]{7,}", text)
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word.lower()] = counts.get(word.lower(), 0) + 1
+    rare = [w for w in words if counts[w.lower()] == 1]
+    return " ".join((rare or words)[:2])
+
+
+def network_nodes(page: Any) -> int:
+    data = page.eval_on_selector("#network-graph script.graph-data", "s => JSON.parse(s.textContent)")
+    return len(data["nodes"])
+
+
+def test_network_draws_every_entity_and_a_click_opens_its_page(
+    page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
+) -> None:
+    page.goto(site_url + "network/")
+    page.wait_for_function("window.iranruNetwork !== undefined")
+    expected = network_nodes(page)
+    assert expected == len(site_data["entities"])
+    assert page.evaluate("window.iranruNetwork.nodes().length") == expected
+    assert page.evaluate("window.iranruNetwork.nodes(':visible').length") == expected
+    # Click the node that stands furthest from its neighbours, so nothing covers it.
+    target = page.evaluate("""() => {
+        const cy = window.iranruNetwork, w = cy.width(), h = cy.height();
+        let best = null;
+        cy.nodes().forEach(n => {
+            const p = n.renderedPosition();
+            if (p.x < 20 || p.y < 20 || p.x > w - 20 || p.y > h - 20) return;
+            let nearest = Infinity;
+            cy.nodes().forEach(m => {
+                if (m === n) return;
+                const q = m.renderedPosition();
+                nearest = Math.min(nearest, Math.hypot(p.x - q.x, p.y - q.y));
+            });
+            if (!best || nearest > best.nearest) best = {id: n.id(), href: n.data('href'), x: p.x, y: p.y, nearest};
+        });
+        return best;
+    }""")
+    assert target is not None, "no node is drawn inside the canvas"
+    box = page.locator("#network-graph .network-canvas").bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + target["x"], box["y"] + target["y"])
+    page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
+    entity = next(e for e in site_data["entities"] if e["id"] == target["id"])
+    page.wait_for_url("**/" + entity_path(entity))
+    assert folded(page.inner_text("h1")).startswith(folded(entity["name"]))
+    assert_clean(page_log)
+
+
+def test_network_filters_by_type_and_tag(page: Any, site_url: str, site_data: dict[str, Any]) -> None:
+    page.goto(site_url + "network/")
+    page.wait_for_function("window.iranruNetwork !== undefined")
+    total = network_nodes(page)
+    first_type = page.locator("#network-graph input[name=type]").first
+    kind = first_type.get_attribute("value")
+    of_kind = sum(1 for e in site_data["entities"] if e["type"] == kind)
+    first_type.uncheck()
+    assert page.evaluate("window.iranruNetwork.nodes(':visible').length") == total - of_kind
+    assert str(total - of_kind) in page.inner_text(".network-status")
+    first_type.check()
+    tag = next(t for e in site_data["entities"] for t in e["tags"])
+    tagged = sum(1 for e in site_data["entities"] if tag in e["tags"])
+    page.select_option("#network-graph select[name=tag]", tag)
+    assert page.evaluate("window.iranruNetwork.nodes(':visible').length") == tagged
+
+
+def test_network_fallback_lists_every_entity_without_javascript(
+    browser: Any, site_url: str, site_data: dict[str, Any]
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "network/")
+        assert not page.locator(".network-canvas").is_visible()
+        names = page.locator(".network-fallback .fallback-list a").all_inner_texts()
+        assert len(names) == len(site_data["entities"])
+        assert page.locator(".network-fallback table.relations-table tbody tr").count() >= 1
+    finally:
+        context.close()
+
+
+def test_entity_graph_keeps_labels_at_reading_size(
+    page: Any, site_url: str, site_data: dict[str, Any]
+) -> None:
+    """A neighbourhood of a few nodes is not zoomed up to fill its box."""
+    neighbours: dict[str, set[str]] = {}
+    for claim in site_data["claims"]:
+        if claim.get("object"):
+            neighbours.setdefault(claim["subject"], set()).add(claim["object"])
+            neighbours.setdefault(claim["object"], set()).add(claim["subject"])
+    smallest = min((e for e in site_data["entities"] if neighbours.get(e["id"])),
+                   key=lambda e: (len(neighbours[e["id"]]), e["id"]))
+    page.goto(site_url + entity_path(smallest))
+    page.wait_for_function("window.iranruEntityGraph && window.iranruEntityGraph.container()"
+                           " && document.body.contains(window.iranruEntityGraph.container())")
+    zoom = page.evaluate("window.iranruEntityGraph.zoom()")
+    assert zoom <= 1.11, f"the neighbourhood graph is zoomed to {zoom}, its labels are huge"
+    assert page.evaluate("window.iranruEntityGraph.nodes().length") == len(neighbours[smallest["id"]]) + 1
+
+
+def test_timeline_filters_by_tag(page: Any, site_url: str) -> None:
+    page.goto(site_url + "timeline/")
+    items = page.locator("ol.timeline-list > li")
+    total = items.count()
+    assert total >= 1
+    dates = [d for d in page.locator("ol.timeline-list .claim-date").all_inner_texts()]
+    assert dates == sorted(dates, key=lambda d: d.split(",")[0]), "the timeline is not in date order"
+    buttons = page.locator(".tag-filter button[data-tag]:not([data-tag=''])")
+    tags_in_use = set(" ".join(page.eval_on_selector_all(
+        "ol.timeline-list > li", "els => els.map(e => e.dataset.tags)")).split())
+    for i in range(buttons.count()):
+        tag = buttons.nth(i).get_attribute("data-tag")
+        if tag in tags_in_use:
+            buttons.nth(i).click()
+            shown = page.locator("ol.timeline-list > li:not([hidden])")
+            assert 1 <= shown.count() <= total
+            for tags in shown.evaluate_all("els => els.map(e => e.dataset.tags)"):
+                assert tag in tags.split()
+            assert buttons.nth(i).get_attribute("aria-pressed") == "true"
+            break
+    page.click(".tag-filter button[data-tag='']")
+    assert page.locator("ol.timeline-list > li:not([hidden])").count() == total

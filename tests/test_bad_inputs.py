@@ -1,0 +1,250 @@
+"""The bad-input catalogue (tests/bad_inputs/): every mistake gets a clear error and changes nothing.
+
+For each case the project is copied, ``_base/`` and the case's files are dropped in, and
+``iranru-ref check`` and ``iranru-ref build`` run on it. Each must exit with status 1, print every
+expected ``file:line: message`` and no other problem, show no traceback, and write nothing: the
+project tree is unchanged, no ``site/`` appears, and an existing ``site/`` stays byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from iranru_ref.cli import cli
+
+CATALOGUE = Path(__file__).resolve().parent / "bad_inputs"
+BASE = CATALOGUE / "_base"
+CASES = sorted(p.name for p in CATALOGUE.iterdir() if p.is_dir() and not p.name.startswith("_"))
+SUBPROCESS_CASES = [
+    name for name in CASES
+    if yaml.safe_load((CATALOGUE / name / "expect.yml").read_text(encoding="utf-8")).get("subprocess")
+]
+PROBLEM_LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+): (?P<message>.+)$")
+SUMMARY_LINE = re.compile(r"^(\d+) problems? found; nothing was written\.$", re.MULTILINE)
+#: the record most cases start from, valid on its own
+VALID_RECORD = """\
+name: Test Person
+tags: [diplomacy]
+claims:
+  - id: met-in-moscow
+    predicate: fact
+    text: The ministers met in Moscow.
+    citations:
+      - source: test-article
+        paragraph: 2
+        quote: The ministers of both countries met in Moscow
+"""
+#: an alias bomb that expanded, or a loader that crashed and restarted, would take far longer
+MAX_SECONDS = 20
+
+
+def expectation(name: str) -> dict[str, Any]:
+    expect: dict[str, Any] = yaml.safe_load((CATALOGUE / name / "expect.yml").read_text("utf-8"))
+    return expect
+
+
+def drop_in(folder: Path, project: Path) -> None:
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_file() and relative.as_posix() != "expect.yml":
+            target = project / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
+def apply_case(name: str, project: Path) -> dict[str, Any]:
+    """Drop ``_base`` and the case into the project; return its expectation."""
+    expect = expectation(name)
+    drop_in(BASE, project)
+    for relative in expect.get("delete", []):
+        (project / relative).unlink()
+    drop_in(CATALOGUE / name, project)
+    for relative, pieces in expect.get("append", {}).items():
+        text = "".join(
+            piece if isinstance(piece, str) else piece["repeat"] * piece["times"] for piece in pieces
+        )
+        with (project / relative).open("a", encoding="utf-8") as file:
+            file.write(text)
+    return expect
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file, folder and link under ``root`` (links are not followed) with a content hash."""
+    found: dict[str, str] = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            path = Path(dirpath) / name
+            relative = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                found[relative] = "link:" + os.readlink(path)
+            elif path.is_dir():
+                found[relative] = "dir"
+            else:
+                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def reported_problems(output: str) -> list[tuple[str, int, str]]:
+    return [
+        (m["file"], int(m["line"]), m["message"])
+        for m in map(PROBLEM_LINE.match, output.splitlines()) if m
+    ]
+
+
+def assert_reports_exactly(output: str, expect: dict[str, Any]) -> None:
+    """Each expected problem is printed as ``file:line: ...substring...``, and nothing else is."""
+    assert "Traceback" not in output, output
+    problems = reported_problems(output)
+    expected = expect["problems"]
+    for item in expected:
+        assert any(
+            file == item["file"] and line == item["line"] and item["message"] in message
+            for file, line, message in problems
+        ), f"expected {item['file']}:{item['line']}: …{item['message']}… in:\n{output}"
+    for file, line, message in problems:
+        assert any(
+            file == item["file"] and line == item["line"] and item["message"] in message
+            for item in expected
+        ), f"unexpected problem {file}:{line}: {message}"
+    summary = SUMMARY_LINE.search(output)
+    assert summary is not None, output
+    assert int(summary.group(1)) == len(problems), output
+
+
+def previous_site(project: Path) -> Path:
+    """A stand-in for the site of an earlier, successful build."""
+    site = project / "site"
+    (site / "people" / "someone").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><title>previous build</title>\n")
+    (site / "people" / "someone" / "index.html").write_text("<p>an earlier page</p>\n")
+    (site / "data.bin").write_bytes(bytes(range(256)))
+    return site
+
+
+def run(command: str, project: Path, runner: CliRunner, expect: dict[str, Any]) -> tuple[int, str]:
+    """Run ``iranru-ref COMMAND`` in this process, or in a new one for cases marked ``isolate``
+    (those whose regression would crash the interpreter, which must not take the suite with it)."""
+    if not expect.get("isolate"):
+        result = runner.invoke(cli, [command, "--root", str(project)])
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            repr(result.exception)
+        )
+        return result.exit_code, result.output
+    process = subprocess.run(
+        [sys.executable, "-m", "iranru_ref.cli", command, "--root", str(project)],
+        capture_output=True, text=True, check=False, cwd=project, timeout=120,
+    )
+    return process.returncode, process.stdout + process.stderr
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+
+
+# ------------------------------------------------------------------ the catalogue itself
+
+
+def test_the_catalogue_has_at_least_35_cases() -> None:
+    assert len(CASES) >= 35, CASES
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_case_is_well_formed(name: str) -> None:
+    """Each case expects at least one problem, in a file the case itself adds or changes."""
+    expect = expectation(name)
+    assert expect.get("about") and expect.get("problems"), name
+    touched = {p.relative_to(CATALOGUE / name).as_posix()
+               for p in (CATALOGUE / name).rglob("*") if p.is_file()}
+    touched |= set(expect.get("delete", []))
+    touched |= {p.relative_to(BASE).as_posix() for p in BASE.rglob("*") if p.is_file()}
+    for item in expect["problems"]:
+        assert set(item) == {"file", "line", "message"}, item
+        assert any(path == item["file"] or path.startswith(item["file"] + "/") for path in touched), (
+            f"{name}: {item['file']} is not a file the case adds, changes or deletes"
+        )
+
+
+def test_the_base_alone_passes(project: Path, runner: CliRunner) -> None:
+    """Without a case the project is valid, so every failure below comes from its case."""
+    drop_in(BASE, project)
+    (project / "data" / "people" / "test-person.yml").write_text(VALID_RECORD, encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    assert "coverage: test-article: 1/3 body paragraphs cited" in result.output
+
+
+# ------------------------------------------------------------------ every case
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_check_reports_every_problem_and_writes_nothing(
+    name: str, project: Path, runner: CliRunner
+) -> None:
+    expect = apply_case(name, project)
+    before = snapshot(project)
+    started = time.monotonic()
+    code, output = run("check", project, runner, expect)
+    assert time.monotonic() - started < MAX_SECONDS
+    assert code == 1, output
+    assert_reports_exactly(output, expect)
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_build_fails_cleanly_and_keeps_the_previous_site(
+    name: str, project: Path, runner: CliRunner
+) -> None:
+    expect = apply_case(name, project)
+    before = snapshot(project)
+    code, output = run("build", project, runner, expect)
+    assert code == 1, output
+    assert_reports_exactly(output, expect)
+    assert not (project / "site").exists(), "a failed build created site/"
+    assert leftovers(project) == []
+    assert snapshot(project) == before
+
+    previous_site(project)
+    before = snapshot(project)
+    code, output = run("build", project, runner, expect)
+    assert code == 1, output
+    assert_reports_exactly(output, expect)
+    assert leftovers(project) == []
+    assert snapshot(project) == before, "a failed build changed the project or the previous site"
+
+
+@pytest.mark.parametrize("name", SUBPROCESS_CASES)
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_real_process_prints_problems_not_a_traceback(
+    name: str, command: str, project: Path
+) -> None:
+    expect = apply_case(name, project)
+    previous_site(project)
+    before = snapshot(project)
+    process = subprocess.run(
+        [sys.executable, "-m", "iranru_ref.cli", command, "--root", str(project)],
+        capture_output=True, text=True, check=False, cwd=project, timeout=120,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+    )
+    assert process.returncode == 1, process.stdout + process.stderr
+    assert "Traceback" not in process.stdout + process.stderr
+    assert "Fatal Python error" not in process.stderr
+    assert process.stdout == "", "problems go to standard error"
+    assert_reports_exactly(process.stderr, expect)
+    assert snapshot(project) == before
+
+
+def test_subprocess_cases_include_the_dangerous_ones() -> None:
+    for name in ("yaml-alias-bomb", "yaml-python-tag", "limit-deep-nesting", "yaml-not-utf8"):
+        assert name in SUBPROCESS_CASES

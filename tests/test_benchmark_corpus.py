@@ -1,0 +1,90 @@
+"""The benchmark's synthetic corpus is a valid project, and the same every time."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from click.testing import CliRunner
+
+from iranru_ref.cli import cli
+from iranru_ref.project import Project, load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+corpus = _corpus_module()
+
+
+def _digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted([*(root / "data").rglob("*"), *(root / "sources").rglob("*")]):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return corpus.write_corpus("tiny", tmp_path_factory.mktemp("corpus") / "tiny")
+
+
+def test_the_corpus_passes_check(tiny: Path) -> None:
+    database, problems = load(Project.find(tiny))
+    assert problems == []
+    scale = corpus.SCALES["tiny"]
+    assert len(database.entities) == scale.entities
+    assert sum(len(r.entity.claims) for r in database.entities.values()) == scale.claims
+    assert len(database.sources) == scale.sources
+    assert {r.type for r in database.entities.values()} == {
+        "person", "organization", "treaty", "project", "place", "event", "figure"}
+
+
+def test_the_check_command_passes(tiny: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "--root", str(tiny)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("ok: 4 sources, 48 entities, 360 claims")
+
+
+def test_the_corpus_exercises_the_format(tiny: Path) -> None:
+    database, _ = load(Project.find(tiny))
+    claims = [c for r in database.entities.values() for c in r.entity.claims]
+    assert any(c.object for c in claims)
+    assert any(c.value is not None for c in claims)
+    assert any(c.attributed_to for c in claims) and any(c.said_in for c in claims)
+    assert any(c.date is not None and c.date.inferred for c in claims)
+    assert any(len(c.citations) > 1 for c in claims)
+    kinds = {p.kind for s in database.sources.values() for p in s.paragraphs}
+    assert {"heading", "dateline", "body", "boilerplate"} <= kinds
+    for source in database.sources.values():
+        assert source.actual_sha256 == source.meta.sha256
+
+
+def test_the_corpus_is_deterministic(tiny: Path, tmp_path: Path) -> None:
+    again = corpus.write_corpus("tiny", tmp_path / "again")
+    assert _digest(again) == _digest(tiny)
+
+
+def test_an_up_to_date_corpus_is_reused(tiny: Path) -> None:
+    before = (tiny / ".corpus.json").stat().st_mtime_ns
+    corpus.write_corpus("tiny", tiny)
+    assert (tiny / ".corpus.json").stat().st_mtime_ns == before
+
+
+def test_the_scales_are_the_issue_s() -> None:
+    assert (corpus.SCALES["1k"].entities, corpus.SCALES["1k"].claims) == (1_000, 10_000)
+    assert (corpus.SCALES["10k"].entities, corpus.SCALES["10k"].claims) == (10_000, 100_000)

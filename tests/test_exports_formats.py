@@ -1,0 +1,305 @@
+"""The data downloads, each read back by a consumer we did not write: jsonschema, csv, sqlite3,
+Datasette and networkx. Expectations come from the built database.json, never from counts."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import networkx as nx
+import pytest
+
+from iranru_ref.exports.tables import TABLES
+from iranru_ref.text import fold, nfc
+
+pytestmark = pytest.mark.slow
+
+CONTRACT = {
+    "sources": {"id", "title", "publisher", "date", "date_precision", "sha256", "paragraphs"},
+    "paragraphs": {"n", "kind", "text"},
+    "entities": {"id", "type", "name", "aliases", "tags", "summary"},
+    "claims": {"id", "subject", "predicate", "object", "value", "unit", "date", "text",
+               "attributed_to", "citations"},
+    "citations": {"source", "paragraph", "quote"},
+}
+
+
+@pytest.fixture(scope="module")
+def data(built_site: Path) -> Path:
+    return built_site / "data"
+
+
+@pytest.fixture(scope="module")
+def database(data: Path) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads((data / "database.json").read_text("utf-8"))
+    return document
+
+
+def _citations(database: dict[str, Any]) -> list[tuple[str, int, dict[str, Any]]]:
+    return [(claim["id"], number, citation) for claim in database["claims"]
+            for number, citation in enumerate(claim["citations"], 1)]
+
+
+def _paragraphs(database: dict[str, Any]) -> dict[tuple[str, int], str]:
+    return {(s["id"], p["n"]): p["text"] for s in database["sources"] for p in s["paragraphs"]}
+
+
+def _relations(database: dict[str, Any]) -> list[dict[str, Any]]:
+    ids = {entity["id"] for entity in database["entities"]}
+    return [claim for claim in database["claims"] if claim["object"] in ids]
+
+
+# --- database.json and its JSON Schema -------------------------------------------------------
+
+def test_database_json_validates_against_its_schema(data: Path, database: dict[str, Any]) -> None:
+    schema = json.loads((data / "database.schema.json").read_text("utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(database)
+
+
+def test_schema_rejects_a_renamed_contract_key(data: Path, database: dict[str, Any]) -> None:
+    validator = jsonschema.Draft202012Validator(
+        json.loads((data / "database.schema.json").read_text("utf-8")))
+    renamed = copy.deepcopy(database)
+    renamed["claims"][0]["subject_id"] = renamed["claims"][0].pop("subject")
+    messages = [error.message for error in validator.iter_errors(renamed)]
+    assert any("subject_id" in message for message in messages)
+    assert any("'subject' is a required property" in message for message in messages)
+
+
+def test_schema_requires_every_contract_key(data: Path) -> None:
+    schema = json.loads((data / "database.schema.json").read_text("utf-8"))
+    definitions = schema["$defs"]
+    required = {
+        "sources": definitions["Source"]["required"],
+        "paragraphs": definitions["Paragraph"]["required"],
+        "entities": definitions["Entity"]["required"],
+        "claims": definitions["Claim"]["required"],
+        "citations": definitions["Citation"]["required"],
+    }
+    for part, keys in CONTRACT.items():
+        assert keys <= set(required[part]), part
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+def _read_csv(data: Path, table: str) -> list[dict[str, str]]:
+    raw = (data / f"{table}.csv").read_bytes()
+    assert not raw.split(b"\n", 1)[0].endswith(b"\r")  # "\n" line endings, not "\r\n"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+
+
+def test_csv_tables_have_their_columns_and_every_row(data: Path,
+                                                     database: dict[str, Any]) -> None:
+    for table in TABLES:
+        with (data / f"{table.name}.csv").open(encoding="utf-8", newline="") as file:
+            header = next(csv.reader(file))
+        assert header == [column.name for column in table.columns], table.name
+    expected = {
+        "sources": len(database["sources"]),
+        "paragraphs": sum(len(s["paragraphs"]) for s in database["sources"]),
+        "entities": len(database["entities"]),
+        "claims": len(database["claims"]),
+        "citations": len(_citations(database)),
+        "tags": len(database["tags"]),
+        "entity_tags": sum(len(set(e["tags"])) for e in database["entities"]),
+    }
+    for name, count in expected.items():
+        assert len(_read_csv(data, name)) == count, name
+
+
+def test_csv_tables_join_claims_to_citations_to_paragraphs(data: Path,
+                                                            database: dict[str, Any]) -> None:
+    claims = {row["id"]: row for row in _read_csv(data, "claims")}
+    paragraphs = {(row["source_id"], int(row["n"])): row
+                  for row in _read_csv(data, "paragraphs")}
+    citations = _read_csv(data, "citations")
+    assert set(claims) == {claim["id"] for claim in database["claims"]}
+    for row in citations:
+        claim = claims[row["claim_id"]]
+        paragraph = paragraphs[(row["source_id"], int(row["paragraph"]))]
+        text = nfc(paragraph["text"])
+        quoted = text[int(row["quote_start"]):int(row["quote_end"])]
+        assert fold(quoted) == fold(row["quote"]), row
+        assert claim["subject_id"] in {e["id"] for e in database["entities"]}
+    assert sorted((r["claim_id"], int(r["number"]), r["quote"]) for r in citations) == sorted(
+        (claim_id, number, c["quote"]) for claim_id, number, c in _citations(database))
+
+
+# --- SQLite --------------------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return sorted(set(re.findall(r"[A-Za-z]{6,}", text)), key=lambda w: (-len(w), w))
+
+
+def test_sqlite_keys_views_and_full_text_search(data: Path, database: dict[str, Any]) -> None:
+    with sqlite3.connect(f"file:{data / 'iranru.sqlite'}?mode=ro", uri=True) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        keys = db.execute("SELECT * FROM pragma_foreign_key_list('citations')").fetchall()
+        assert {(row[2], row[3], row[4]) for row in keys} >= {
+            ("claims", "claim_id", "id"), ("paragraphs", "source_id", "source_id"),
+            ("paragraphs", "paragraph", "n")}
+        primary = [row[1] for row in db.execute("PRAGMA table_info(claims)") if row[5]]
+        assert primary == ["id"]
+
+        rows = db.execute("SELECT claim_id, citation_number, quote, paragraph_text, quote_start,"
+                          " quote_end, source_title FROM claims_with_quotes").fetchall()
+        assert len(rows) == len(_citations(database))
+        titles = {source["id"]: source["title"] for source in database["sources"]}
+        for claim_id, _number, quote, text, start, end, title in rows:
+            assert fold(nfc(text)[start:end]) == fold(quote), claim_id
+            assert title in titles.values()
+        assert len(db.execute("SELECT * FROM relations").fetchall()) == len(
+            _relations(database))
+        figures = [c for c in database["claims"] if c["value"] is not None]
+        assert len(db.execute("SELECT * FROM figures").fetchall()) == len(figures)
+        assert db.execute("SELECT SUM(citations) FROM paragraph_citations").fetchone()[0] == len(
+            _citations(database))
+
+        claim = database["claims"][0]
+        word = _words(claim["text"])[0]
+        found = db.execute("SELECT c.id FROM claims_fts JOIN claims c ON c.rowid = "
+                           "claims_fts.rowid WHERE claims_fts MATCH ?", (word,)).fetchall()
+        assert (claim["id"],) in found
+        assert all(word.lower() in text.lower() for (text,) in db.execute(
+            "SELECT text FROM claims WHERE rowid IN "
+            "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", (word,)))
+        source = database["sources"][0]
+        paragraph = max(source["paragraphs"], key=lambda p: len(p["text"]))
+        word = _words(paragraph["text"])[0]
+        found = db.execute("SELECT p.source_id, p.n FROM paragraphs_fts JOIN paragraphs p ON "
+                           "p.rowid = paragraphs_fts.rowid WHERE paragraphs_fts MATCH ?",
+                           (word,)).fetchall()
+        assert (source["id"], paragraph["n"]) in found
+
+
+def test_datasette_serves_the_database_and_searches_it(data: Path,
+                                                       database: dict[str, Any]) -> None:
+    from datasette.app import Datasette
+
+    claim = database["claims"][0]
+    word = _words(claim["text"])[0]
+
+    async def ask() -> tuple[Any, Any, Any]:
+        datasette = Datasette([str(data / "iranru.sqlite")])
+        await datasette.invoke_startup()
+        client = datasette.client
+        view = await client.get("/iranru/claims_with_quotes.json?_shape=array&_size=max")
+        search = await client.get(f"/iranru/claims.json?_search={word}&_shape=array")
+        sql = await client.get("/iranru.json", params={
+            "sql": "select count(*) as n from citations", "_shape": "array"})
+        return view, search, sql
+
+    view, search, sql = asyncio.run(ask())
+    assert view.status_code == 200
+    assert len(view.json()) == len(_citations(database))
+    assert search.status_code == 200
+    assert claim["id"] in {row["id"] for row in search.json()}
+    assert sql.json() == [{"n": len(_citations(database))}]
+
+
+# --- graphs -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, read", [("graph.graphml", nx.read_graphml),
+                                        ("graph.gexf", nx.read_gexf)])
+def test_graph_files_read_back_with_every_node_and_edge(
+    data: Path, database: dict[str, Any], name: str, read: Any
+) -> None:
+    graph = read(data / name)
+    relations = _relations(database)
+    assert graph.number_of_nodes() == len(database["entities"])
+    assert graph.number_of_edges() == len(relations)
+    for entity in database["entities"]:
+        node = graph.nodes[entity["id"]]
+        assert node["type"] == entity["type"]
+        assert node["tags"].split("; ") == entity["tags"]
+    edges = {(s, t, d["claim"], d["predicate"]) for s, t, d in graph.edges(data=True)}
+    assert edges == {(c["subject"], c["object"], c["id"], c["predicate"]) for c in relations}
+
+
+# --- index.json and reproducibility -------------------------------------------------------
+
+def test_index_lists_every_file_with_its_size_and_hash(data: Path) -> None:
+    index = json.loads((data / "index.json").read_text("utf-8"))
+    datetime.fromisoformat(index["built"].replace("Z", "+00:00"))
+    listed = {entry["name"]: entry for entry in index["files"]}
+    assert set(listed) == {p.name for p in data.iterdir()} - {"index.json"}
+    for name, entry in listed.items():
+        content = (data / name).read_bytes()
+        assert entry["size"] == len(content), name
+        assert entry["sha256"] == hashlib.sha256(content).hexdigest(), name
+        assert entry["media_type"] and entry["description"]
+
+
+_HASH_EXPORTS = """
+import hashlib, json
+from iranru_ref.project import Project, load
+from iranru_ref.exports import export_files
+database, _ = load(Project.find({root!r}))
+print(json.dumps({{n: hashlib.sha256(b).hexdigest() for n, b in export_files(database).items()}}))
+"""
+
+
+def test_exports_are_byte_identical_across_processes(built_site: Path) -> None:
+    root = built_site.parent  # the project copy the fixture built
+    assert (root / "data").is_dir()
+    hashes = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", _HASH_EXPORTS.format(root=str(root))],
+                                env=env, capture_output=True, text=True, check=True)
+        hashes.append(json.loads(result.stdout))
+    assert hashes[0] == hashes[1]
+
+
+def test_source_date_epoch_sets_the_build_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iranru_ref.errors import BuildFailed
+    from iranru_ref.exports.index_file import build_time
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert build_time() == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(BuildFailed, match="SOURCE_DATE_EPOCH"):
+        build_time()
+
+
+def test_regenerating_unchanged_data_keeps_index_json(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without SOURCE_DATE_EPOCH, a new build time alone must not rewrite index.json, or
+    ``mkdocs serve``, which watches the generated tree, would rebuild forever."""
+    from iranru_ref.exports import index_file
+    from iranru_ref.pipeline import generate_tree
+    from iranru_ref.project import Project
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    times = iter(datetime(2030, 1, day, tzinfo=UTC) for day in range(1, 10))
+    monkeypatch.setattr(index_file, "build_time", lambda: next(times))
+    out = tmp_path / "docs"
+    generate_tree(Project.find(project), out)
+    first = (out / "data" / "index.json").read_bytes()
+    generate_tree(Project.find(project), out)
+    assert (out / "data" / "index.json").read_bytes() == first
+    assert json.loads(first)["built"] == "2030-01-01T00:00:00Z"
+
+    tags = project / "data" / "vocabulary" / "tags.yml"
+    tags.write_text(tags.read_text("utf-8").replace("description: ", "description: Edited. ", 1),
+                    "utf-8")
+    generate_tree(Project.find(project), out)
+    assert json.loads((out / "data" / "index.json").read_bytes())["built"] == (
+        "2030-01-03T00:00:00Z")  # the third build, the first whose files differ

@@ -1,0 +1,137 @@
+"""The curators' JSON Schemas: committed copies match the models, jsonschema accepts every
+record the loader accepts and flags what it rejects, the editor settings point at them, and
+the generated data dictionary lists every field."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from pydantic import BaseModel
+
+from iranru_ref.cli import cli
+from iranru_ref.errors import Problem
+from iranru_ref.exports.database_schema import DatabaseDocument
+from iranru_ref.exports.tables import TABLES
+from iranru_ref.record_schemas import FIELD_HELP, SCHEMAS_DIR, record_schemas, stale_schemas
+from iranru_ref.vocabulary import FOLDERS
+from iranru_ref.yamlfile import load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((ROOT / SCHEMAS_DIR / name).read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _yaml(path: Path) -> Any:
+    problems: list[Problem] = []
+    document = load_yaml(path, str(path), problems)
+    assert document is not None and not problems, problems
+    return json.loads(json.dumps(document.data))  # as an editor sees it: keys are strings
+
+
+def test_committed_schemas_match_the_models() -> None:
+    assert stale_schemas(ROOT) == [], "run: iranru-ref schemas"
+
+
+def test_every_model_field_has_help() -> None:
+    for model, help in FIELD_HELP.items():
+        assert set(help) == set(model.model_fields), model.__name__
+
+
+def test_every_record_file_validates_against_its_schema() -> None:
+    entity = _validator("entity.schema.json")
+    records = [p for folder in FOLDERS for p in sorted((ROOT / "data" / folder).glob("*.yml"))]
+    assert records
+    for path in records:
+        errors = [error.message for error in entity.iter_errors(_yaml(path))]
+        assert errors == [], path
+    source = _validator("source.schema.json")
+    for path in sorted((ROOT / "sources").glob("*.yml")):
+        assert [error.message for error in source.iter_errors(_yaml(path))] == [], path
+    for name in ("predicates", "tags"):
+        validator = _validator(f"{name}.schema.json")
+        data = _yaml(ROOT / "data" / "vocabulary" / f"{name}.yml")
+        assert [error.message for error in validator.iter_errors(data)] == [], name
+
+
+@pytest.mark.parametrize("record, problem", [
+    ({"name": "X", "tags": ["trade"], "nmae": "typo"}, "'nmae' was unexpected"),
+    ({"name": "X", "tags": []}, "should be non-empty"),
+    ({"name": "X", "tags": ["Not A Slug"]}, "does not match"),
+    ({"name": "X", "tags": ["trade"], "claims": [{"id": "a", "predicate": "fact",
+                                                  "text": "T", "citations": [
+                                                      {"source": "s", "quote": "q"}]}]},
+     "'paragraph' is a required property"),
+    ({"name": "X", "tags": ["trade"], "claims": [{"id": "a", "predicate": "fact",
+                                                  "text": "T", "date": "last year",
+                                                  "citations": []}]}, "is not valid"),
+])
+def test_entity_schema_flags_mistakes(record: dict[str, Any], problem: str) -> None:
+    messages = [error.message for error in _validator("entity.schema.json").iter_errors(record)]
+    assert any(problem in message for message in messages), messages
+
+
+@pytest.mark.parametrize("date", [2023, "2022-09", "2025-02-11",
+                                  {"value": "2022-09", "precision": "month", "inferred": True,
+                                   "wording": "last September"}])
+def test_entity_schema_accepts_every_date_form(date: Any) -> None:
+    record = {"name": "X", "tags": ["trade"], "claims": [{
+        "id": "a", "predicate": "fact", "text": "T", "date": date,
+        "citations": [{"source": "s", "paragraph": 1, "quote": "q"}]}]}
+    assert list(_validator("entity.schema.json").iter_errors(record)) == []
+
+
+def test_editor_settings_point_every_record_folder_at_its_schema() -> None:
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
+    mapping: dict[str, list[str]] = settings["yaml.schemas"]
+    for schema in mapping:
+        assert (ROOT / schema).is_file(), schema
+    assert set(mapping) == {f"./{SCHEMAS_DIR}/{name}" for name in record_schemas()}
+    assert set(mapping[f"./{SCHEMAS_DIR}/entity.schema.json"]) == {
+        f"data/{folder}/*.yml" for folder in FOLDERS}
+    assert mapping[f"./{SCHEMAS_DIR}/source.schema.json"] == ["sources/*.yml"]
+
+
+def test_schemas_command_writes_and_checks(project: Path, runner: CliRunner) -> None:
+    shutil.rmtree(project / SCHEMAS_DIR, ignore_errors=True)
+    result = runner.invoke(cli, ["schemas", "--check", "--root", str(project)])
+    assert result.exit_code == 1
+    assert f"{SCHEMAS_DIR}/entity.schema.json:1: out of date" in result.output
+    result = runner.invoke(cli, ["schemas", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {SCHEMAS_DIR}/entity.schema.json" in result.output
+    for name in record_schemas():
+        assert (project / SCHEMAS_DIR / name).read_bytes() == (
+            ROOT / SCHEMAS_DIR / name).read_bytes()
+    result = runner.invoke(cli, ["schemas", "--check", "--root", str(project)])
+    assert result.exit_code == 0 and "up to date" in result.output
+
+
+def _fields(model: type[BaseModel]) -> set[str]:
+    return set(model.model_fields)
+
+
+@pytest.mark.slow
+def test_data_dictionary_page_lists_every_field_and_column(built_site: Path) -> None:
+    html = (built_site / "data-dictionary" / "index.html").read_text("utf-8")
+    for table in TABLES:
+        assert f'id="table-{table.name}"' in html
+        section = html.split(f'id="table-{table.name}"', 1)[1].split("<h3", 1)[0]
+        for column in table.columns:
+            assert f"<code>{column.name}</code>" in section, (table.name, column.name)
+    for name in _fields(DatabaseDocument):
+        assert f"<code>{name}</code>" in html
+    for model in FIELD_HELP:
+        for name in _fields(model):
+            assert f"<code>{name}</code>" in html, (model.__name__, name)
+    nav = (built_site / "index.html").read_text("utf-8")
+    assert 'href="data-dictionary/"' in nav and 'href="downloads/"' in nav

@@ -1,0 +1,106 @@
+"""The second engine: Zensical builds the same generated tree, every entity page included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from iranru_ref import zensical_engine
+from iranru_ref.build import build_site
+from iranru_ref.cli import cli
+from iranru_ref.errors import BuildFailed
+from iranru_ref.project import Project, load
+from iranru_ref.vocabulary import TYPE_FOLDER
+
+needs_zensical = pytest.mark.skipif(
+    not zensical_engine.zensical_available(),
+    reason="Zensical is not installed (pip install -e '.[zensical]')",
+)
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    from conftest import copy_project
+
+    if not zensical_engine.zensical_available():
+        pytest.skip("Zensical is not installed (pip install -e '.[zensical]')")
+    work = tmp_path_factory.mktemp("zensical")
+    project = copy_project(work / "project")
+    result = build_site(Project.find(project), site_dir=work / "site", engine="zensical")
+    return project, result.site_dir
+
+
+@needs_zensical
+def test_every_entity_page_is_built(zensical_site: tuple[Path, Path]) -> None:
+    project, site = zensical_site
+    database, _ = load(Project.find(project))
+    assert database.entities
+    missing = [
+        f"{TYPE_FOLDER[record.type]}/{record.id}/index.html"
+        for record in database.entities.values()
+        if not (site / TYPE_FOLDER[record.type] / record.id / "index.html").is_file()
+    ]
+    assert missing == []
+    for source_id in database.sources:
+        assert (site / "sources" / source_id / "index.html").is_file()
+
+
+@needs_zensical
+def test_the_site_has_its_pages_data_and_search(zensical_site: tuple[Path, Path]) -> None:
+    _, site = zensical_site
+    for page in ("index.html", "network/index.html", "timeline/index.html",
+                 "people/index.html", "data/database.json", "search.json"):
+        assert (site / page).is_file(), page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Russia–Iran relations" in home
+    # nothing of the temporary configuration or Zensical's cache is left behind
+    assert not list(site.parent.glob(".site.building-*"))
+
+
+@needs_zensical
+def test_the_command_builds_with_zensical(project: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", "--root", str(project), "--engine", "zensical",
+                                      "--site-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+@needs_zensical
+def test_a_zensical_failure_is_a_clean_message(project: Path, tmp_path: Path) -> None:
+    (project / "docs" / "methodology.md").write_text("See [nowhere](nowhere.md).\n", "utf-8")
+    previous = tmp_path / "site"
+    previous.mkdir()
+    (previous / "keep.txt").write_text("the previous site", "utf-8")
+    with pytest.raises(BuildFailed) as exc:
+        build_site(Project.find(project), site_dir=previous, engine="zensical")
+    message = exc.value.message
+    assert message.startswith("Zensical could not build the site")
+    assert "nowhere.md" in message
+    assert "Traceback" not in message and "\x1b[" not in message
+    assert (previous / "keep.txt").read_text("utf-8") == "the previous site"
+
+
+def test_a_missing_zensical_says_how_to_install_it(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(zensical_engine, "zensical_available", lambda: False)
+    result = CliRunner().invoke(cli, ["build", "--root", str(project), "--engine", "zensical",
+                                      "--site-dir", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "Zensical is not installed" in result.output
+    assert "pip install" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_configuration_drops_what_zensical_cannot_run(project: Path, tmp_path: Path) -> None:
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    config = zensical_engine.zensical_config(Project.find(project), tmp_path, docs, site)
+    assert "hooks" not in config and "watch" not in config
+    assert (config["docs_dir"], config["site_dir"]) == ("docs", "site")
+    original = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
+    assert config["nav"] == original["nav"]
+    assert config["theme"] == original["theme"]

@@ -230,7 +230,7 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
     ]
     dates = sorted(
         {(ref.claim.date.value, ref.claim.date.label(), ref.claim.date.short_label(),
-          ref.claim.text)
+          ref.claim.text, relative(page, entity_page(ref.subject.type, ref.subject.id), ref.anchor))
          for ref in about if ref.claim.date}
     )
     figures = [claim_view(ref) for ref in about if ref.claim.value is not None][:8]
@@ -243,8 +243,8 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
         related_in=incoming,
         reported=reported,
         mentioned_in=mentioned_in,
-        key_dates=[{"label": label, "short": short, "text": text}
-                   for _, label, short, text in dates[:8]],
+        key_dates=[{"label": label, "short": short, "text": text, "href": href}
+                   for _, label, short, text, href in dates[:8]],
         key_figures=figures[:8],
         graph=_neighbourhood(site, page, record.id),
         jsonld=entity_jsonld(site.database, record, about),

@@ -151,7 +151,7 @@ def test_search_by_alias_reaches_the_entity(
     alias, entity = alias_case(site_data)
     page.goto(site_url + "timeline/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(alias)
+    page.locator("input.md-search__input").press_sequentially(alias)
     open_search_result(page, entity)
     assert_clean(page_log)
 
@@ -187,14 +187,20 @@ def test_search_finds_claim_text_and_source_text(
     words = [w for w in re.findall(r"[A-Za-z]{6,}", claim["text"])][:3]
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(" ".join(words))
+    search_for(page, " ".join(words))
     page.locator(f".md-search-result__link[href*='/{entity_path(subject)}']").first.wait_for()
     # A word that only the source text has finds the source page.
     source = site_data["sources"][0]
-    body = " ".join(p["text"] for p in source["paragraphs"])
-    page.locator("input.md-search__input").fill(folded(source["paragraphs"][-1]["text"])[:60]
-                                                if len(body) < 80 else _rare_phrase(body))
+    body = " ".join(p["text"] for p in source["paragraphs"] if p["kind"] == "body")
+    search_for(page, _rare_phrase(body))
     page.locator(f".md-search-result__link[href*='/sources/{source['id']}/']").first.wait_for()
+
+
+def search_for(page: Any, query: str) -> None:
+    """Type a query into Material's search box (it searches on key presses, not on fill)."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query)
 
 
 def _rare_phrase(text: str) -> str:

@@ -164,8 +164,8 @@
         "background-color": function (node) { return typeColor(node.data("type")); },
         "label": options.labels ? "data(name)" : "", "color": fg,
         "font-size": options.fontSize || 11, "min-zoomed-font-size": options.minFont || 0,
-        "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis",
-        "text-max-width": 140, "text-background-color": bg, "text-background-opacity": 0.7,
+        "text-valign": "bottom", "text-margin-y": 3, "text-wrap": options.wrap ? "wrap" : "ellipsis",
+        "text-max-width": options.wrap ? 160 : 140, "text-background-color": bg, "text-background-opacity": 0.7,
         "text-background-padding": 1, "width": 14, "height": 14 } },
       { selector: "node.center", style: { "width": 22, "height": 22, "label": "data(name)",
         "font-weight": "bold" } },
@@ -187,6 +187,20 @@
       cy.zoom(FIT_ZOOM_CAP);
       cy.center();
     }
+  }
+
+  /* A ring of many nodes fills a wide box as an ellipse, so its labels overlap less. */
+  function stretchToBox(cy, padding) {
+    var box = cy.nodes().boundingBox();
+    var drawn = cy.elements().renderedBoundingBox();
+    var ratio = Math.min(2, (cy.width() - 2 * padding) / Math.max(drawn.w, 1));
+    if (ratio <= 1.05 || box.w === 0) return;
+    var cx = box.x1 + box.w / 2;
+    cy.nodes().positions(function (node) {
+      var p = node.position();
+      return { x: cx + (p.x - cx) * ratio, y: p.y };
+    });
+    cy.fit(undefined, padding);
   }
 
   /* Open a page the way a link would, so Material's instant navigation handles it. */
@@ -213,7 +227,10 @@
     });
     if (options.center) cy.$id(options.center).addClass("center");
     var layout = cy.layout(options.layout);
-    layout.one("layoutstop", function () { capZoom(cy); });
+    layout.one("layoutstop", function () {
+      if (options.stretch) stretchToBox(cy, options.layout.padding || 30);
+      capZoom(cy);
+    });
     layout.run();
     cy.on("mouseover", "node, edge", function (event) {
       event.target.addClass("hover");
@@ -251,13 +268,14 @@
       canvas.setAttribute("role", "img");
       canvas.setAttribute("aria-label", container.getAttribute("data-label") || "Graph");
       container.appendChild(canvas);
-      var many = data.nodes.length > 16;
+      var count = data.nodes.length;
+      var many = count > 16;
+      canvas.classList.add(many ? "is-large" : count <= 6 ? "is-small" : "is-medium");
       window.iranruEntityGraph = drawGraph(canvas, data, { labels: true, center: data.center,
-        fontSize: many ? 10 : 11,
-        minFont: many ? 6 : 0,
+        fontSize: many ? 10 : 11, minFont: many ? 6 : 0, wrap: !many, stretch: many,
         layout: { name: "concentric", concentric: function (n) {
           return n.id() === data.center ? 2 : 1; }, levelWidth: function () { return 1; },
-          minNodeSpacing: many ? 18 : 40, animate: false, padding: 24 } });
+          minNodeSpacing: many ? 22 : count <= 4 ? 120 : 70, animate: false, padding: 30 } });
     });
   }
 

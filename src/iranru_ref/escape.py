@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:^=])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def md(text: object) -> Markup:

@@ -138,10 +138,28 @@
     return script ? JSON.parse(script.textContent) : null;
   }
 
+  /* Nodes carry their number of distinct neighbours ("degree"), and start on a circle grouped
+     by type, so the force layout is the same on every load. */
   function elementsOf(data) {
+    var neighbours = {};
+    data.nodes.forEach(function (n) { neighbours[n.id] = {}; });
+    data.edges.forEach(function (e) {
+      if (neighbours[e.source]) neighbours[e.source][e.target] = true;
+      if (neighbours[e.target]) neighbours[e.target][e.source] = true;
+    });
+    var order = data.nodes.slice().sort(function (a, b) {
+      return a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    });
+    var radius = 40 * Math.max(order.length, 4);
+    var start = {};
+    order.forEach(function (n, i) {
+      var angle = 2 * Math.PI * i / order.length;
+      start[n.id] = { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+    });
     var nodes = data.nodes.map(function (n) {
-      return { group: "nodes", data: { id: n.id, name: n.name, type: n.type, href: n.href,
-        tags: n.tags || [] } };
+      return { group: "nodes", position: start[n.id], data: { id: n.id, name: n.name,
+        type: n.type, href: n.href, tags: n.tags || [],
+        degree: Object.keys(neighbours[n.id]).length } };
     });
     var edges = data.edges.map(function (e, i) {
       return { group: "edges", data: { id: "e" + i, source: e.source, target: e.target,
@@ -167,6 +185,9 @@
         "text-valign": "bottom", "text-margin-y": 3, "text-wrap": options.wrap ? "wrap" : "ellipsis",
         "text-max-width": options.wrap ? 160 : 140, "text-background-color": bg, "text-background-opacity": 0.7,
         "text-background-padding": 1, "width": 14, "height": 14 } },
+      { selector: "node[degree >= 0]", style: options.scaled ? {
+        "width": "mapData(degree, 0, 30, 10, 30)", "height": "mapData(degree, 0, 30, 10, 30)",
+        "font-size": "mapData(degree, 0, 30, 11, 20)" } : {} },
       { selector: "node.center", style: { "width": 22, "height": 22, "label": "data(name)",
         "font-weight": "bold" } },
       { selector: "node.hover", style: { "label": "data(name)", "z-index": 10,
@@ -286,9 +307,13 @@
     if (!data) return;
     var canvas = container.querySelector(".network-canvas");
     container.classList.add("is-drawn"); /* the canvas needs its size before cytoscape draws */
-    var cy = drawGraph(canvas, data, { labels: true, fontSize: 11, minFont: 7,
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 12000,
-        idealEdgeLength: 80, numIter: 1500, padding: 20 } });
+    /* Zoomed out, only the better connected entities are labelled (cytoscape compares
+       font size × zoom, rounded up to a power of two, with min-zoomed-font-size). */
+    var cy = drawGraph(canvas, data, { labels: true, fontSize: 11, minFont: 12, scaled: true,
+      stretch: true,
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 60000,
+        nodeOverlap: 20, idealEdgeLength: 60, edgeElasticity: 100, gravity: 30,
+        componentSpacing: 80, numIter: 2500, padding: 20 } });
     if (!cy) {
       container.classList.remove("is-drawn");
       return;

@@ -80,9 +80,29 @@ def _watch(page: Any, log: PageLog) -> None:
     page.on("pageerror", lambda error: log.errors.append(f"page error: {error}"))
 
 
+def sitemap(site_url: str, pages: list[str]) -> str:
+    urls = "".join(f"<url><loc>{site_url}{path}</loc></url>" for path in pages)
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+
+
+def with_instant_navigation(context: Any, site_url: str, built_site: Path) -> None:
+    """Serve the sitemap that a build with ``site_url`` pointing here would have.
+
+    Material's instant navigation only takes over links listed in sitemap.xml, and MkDocs
+    lists nothing there unless ``site_url`` is set; mkdocs.yml leaves it unset so that the
+    site and its data files work from any address. This stands in for a deployment that
+    sets it, so the tests exercise the instant-navigation path (no :target, no reload).
+    """
+    body = sitemap(site_url, site_pages(built_site))
+    context.route(f"{site_url}sitemap.xml", lambda route: route.fulfill(
+        status=200, content_type="application/xml", body=body))
+
+
 @pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
+def context(browser: Any, site_url: str, built_site: Path) -> Iterator[Any]:
     made = browser.new_context(viewport={"width": 1280, "height": 900})
+    with_instant_navigation(made, site_url, built_site)
     yield made
     made.close()
 

@@ -19,10 +19,14 @@ def kinds(site_data: dict[str, Any]) -> dict[str, str]:
     for claim in site_data["claims"]:
         counts[claim["subject"]] = counts.get(claim["subject"], 0) + 1
     entity = max(site_data["entities"], key=lambda e: (counts.get(e["id"], 0), e["id"]))
+    # The source page opened at a citation, so the highlighted paragraph and quote are checked.
+    claim = next(c for c in site_data["claims"] if c["subject"] == entity["id"] and c["citations"])
+    local = claim["id"].removeprefix(entity["id"] + ".")
+    cited = claim["citations"][0]["source"]
     return {
         "home": "",
         "entity": entity_path(entity),
-        "source": f"sources/{site_data['sources'][0]['id']}/",
+        "source": f"sources/{cited}/#cite-{entity['id']}-{local}-1",
         "network": "network/",
         "timeline": "timeline/",
     }
@@ -40,6 +44,8 @@ def test_no_serious_accessibility_violations(
         page = context.new_page()
         page.goto(site_url + kinds(site_data)[kind])
         page.wait_for_function("document.body.dataset.iranruReady === '1'")
+        if kind == "source":
+            page.wait_for_selector("mark.cited.is-target")
         results = Axe().run(page)
         severe = [v for v in results.response["violations"] if v.get("impact") in SEVERE]
         report = [

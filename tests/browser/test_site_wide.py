@@ -30,16 +30,31 @@ def test_no_page_leaves_localhost_or_logs_an_error(
 
 
 def test_instant_navigation_keeps_pages_working(
-    page: Any, page_log: PageLog, site_url: str
+    page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
 ) -> None:
-    """Through the navigation bar (Material swaps pages without reloading), scripts rerun."""
+    """Through links (Material swaps pages without reloading), the site's scripts rerun and
+    nothing fails: network, timeline, an entity page with its graph, a source page."""
     page.goto(site_url)
+    page.evaluate("window.iranruSamePage = true")
     page.click(".md-nav a[href$='network/']")
     page.wait_for_url("**/network/")
     page.wait_for_function("window.iranruNetwork && document.body.contains(window.iranruNetwork.container())")
     page.click(".md-nav a[href$='timeline/']")
     page.wait_for_url("**/timeline/")
     page.wait_for_selector(".tag-filter:not([hidden])")
+    page.locator("ol.timeline-list a[href*='/']").first.click()  # a speaker or subject page
+    page.wait_for_selector(".md-content h1")
+    page.go_back()
+    page.wait_for_url("**/timeline/")
+    page.click(".md-nav a[href$='sources/']")
+    page.wait_for_url("**/sources/")
+    page.locator(".md-content ul.entity-index a").first.click()
+    page.wait_for_selector(".paragraph")
+    page.locator("details.citing a").first.click(force=True)  # back to a claim on an entity page
+    page.wait_for_selector(".entity-head")
+    page.wait_for_function("!document.querySelector('.entity-graph') || "
+                           "document.querySelector('.entity-graph-canvas canvas') !== null")
+    assert page.evaluate("window.iranruSamePage === true"), "a link reloaded the page"
     assert not page_log.outside and not page_log.errors, (page_log.outside, page_log.errors)
 
 

@@ -134,8 +134,9 @@
   /* ---- graphs -------------------------------------------------------------------------- */
 
   function readGraph(container) {
-    var script = container.querySelector("script.graph-data");
-    return script ? JSON.parse(script.textContent) : null;
+    /* In an attribute, not a <script>: instant navigation re-runs inline scripts as JavaScript. */
+    var json = container.getAttribute("data-graph");
+    return json ? JSON.parse(json) : null;
   }
 
   /* Nodes carry their number of distinct neighbours ("degree"), and start on a circle grouped
@@ -378,9 +379,20 @@
     document.body.dataset.iranruReady = "1"; /* for the browser tests: this page's setup ran */
   }
 
+  /* A link to another part of the same page, under instant navigation, changes the address
+     with history.pushState: no hashchange event, no :target. Material's location$ reports it. */
+  var shownPath = window.location.pathname;
   window.addEventListener("hashchange", highlightTarget);
+  if (window.location$ && typeof window.location$.subscribe === "function") {
+    window.location$.subscribe(function (url) {
+      if (url && url.pathname === shownPath) window.setTimeout(highlightTarget, 0);
+    });
+  }
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
+    window.document$.subscribe(function () {
+      shownPath = window.location.pathname;
+      init();
+    });
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

@@ -38,6 +38,14 @@ def in_viewport(page: Any, selector: str) -> bool:
     return bool(page.eval_on_selector(selector, VISIBLE))
 
 
+def wait_for_title(page: Any, name: str) -> None:
+    """Under instant navigation the address changes before the page does: wait for the page."""
+    page.wait_for_function(
+        "name => { const h = document.querySelector('.md-content h1');"
+        " return h !== null && h.textContent.replace(/\\s+/g, ' ').trim().startsWith(name); }",
+        arg=folded(name))
+
+
 def assert_clean(log: PageLog) -> None:
     assert not log.outside, f"requests left the site: {log.outside}"
     assert not log.errors, f"errors: {log.errors}"
@@ -46,11 +54,17 @@ def assert_clean(log: PageLog) -> None:
 def check_cited_paragraph(page: Any, quote: str) -> None:
     """The page shows one targeted paragraph, the one holding the address's anchor, in view,
     with the quote marked inside it."""
-    page.wait_for_function("""() => {
-        const id = decodeURIComponent(location.hash.slice(1));
-        const anchor = document.getElementById(id);
-        return anchor !== null && anchor.closest('.paragraph.is-target') !== null;
-    }""")
+    try:
+        page.wait_for_function("""() => {
+            const id = decodeURIComponent(location.hash.slice(1));
+            const anchor = document.getElementById(id);
+            return anchor !== null && anchor.closest('.paragraph.is-target') !== null;
+        }""")
+    except Exception as error:
+        state = page.evaluate("""() => ({url: location.href, h1: (document.querySelector('h1') || {}).textContent,
+            targets: Array.from(document.querySelectorAll('.is-target')).map(e => e.id || e.className),
+            ready: document.body.dataset.iranruReady})""")
+        raise AssertionError(f"the cited paragraph was not highlighted: {state}") from error
     page.wait_for_timeout(300)  # let the scrolling settle: the paragraph must stay in view
     assert page.locator(".paragraph.is-target").count() == 1
     assert in_viewport(page, ".paragraph.is-target"), "the cited paragraph is not in view"
@@ -124,7 +138,8 @@ def test_home_reaches_every_entity_in_one_click(
     assert not missing, f"the home page does not link to: {missing}"
     entity = best_entity(site_data)
     page.locator(f".every-entity a[href$='{entity_path(entity)}']").first.click()
-    page.wait_for_url("**/" + entity_path(entity))
+    page.wait_for_url(re.compile(re.escape(entity_path(entity)) + "(#.*)?$"))
+    wait_for_title(page, entity["name"])
     cite = page.locator("ul.claims a.cite").first
     quote = cite.get_attribute("data-quote") or ""
     cite.click()
@@ -150,7 +165,7 @@ def open_search_result(page: Any, entity: dict[str, Any]) -> None:
     result.wait_for()
     result.click()
     page.wait_for_url(re.compile(re.escape(entity_path(entity)) + r"(\?[^#]*)?(#.*)?$"))
-    assert folded(page.inner_text("h1")).startswith(folded(entity["name"]))
+    wait_for_title(page, entity["name"])
 
 
 def test_search_by_alias_reaches_the_entity(
@@ -247,7 +262,9 @@ def test_network_draws_every_entity_and_a_click_opens_its_page(
                 const q = m.renderedPosition();
                 nearest = Math.min(nearest, Math.hypot(p.x - q.x, p.y - q.y));
             });
-            if (!best || nearest > best.nearest) best = {id: n.id(), href: n.data('href'), x: p.x, y: p.y, nearest};
+            if (!best || nearest > best.nearest) {
+                best = {id: n.id(), x: p.x, y: p.y, nearest};
+            }
         });
         return best;
     }""")
@@ -258,7 +275,7 @@ def test_network_draws_every_entity_and_a_click_opens_its_page(
     page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
     entity = next(e for e in site_data["entities"] if e["id"] == target["id"])
     page.wait_for_url("**/" + entity_path(entity))
-    assert folded(page.inner_text("h1")).startswith(folded(entity["name"]))
+    wait_for_title(page, entity["name"])
     assert_clean(page_log)
 
 

@@ -50,7 +50,8 @@ def test_instant_navigation_keeps_pages_working(
     page.wait_for_url("**/sources/")
     page.locator(".md-content ul.entity-index a").first.click()
     page.wait_for_selector(".paragraph")
-    page.locator("details.citing a").first.click(force=True)  # back to a claim on an entity page
+    page.locator("details.citing > summary").first.click()
+    page.locator("details.citing[open] a").first.click()  # back to a claim on an entity page
     page.wait_for_selector(".entity-head")
     page.wait_for_function("!document.querySelector('.entity-graph') || "
                            "document.querySelector('.entity-graph-canvas canvas') !== null")

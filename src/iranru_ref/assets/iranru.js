@@ -41,6 +41,30 @@
   }
 
 
+  /* ---- data scripts under instant navigation ------------------------------------------ */
+
+  /* Material's instant navigation fetches the next page, parses it with DOMParser, swaps in its
+     content and re-creates every inline <script> of the content *without its type*, so the
+     JSON-LD of entity and download pages would run as JavaScript ("Unexpected token ':'") and
+     abort the page swap. Data scripts of a fetched page are moved to its <head> before that
+     happens; Material merges the head by content, so each page's JSON-LD still ends up in the
+     live document. A full page load (what crawlers see) is untouched. */
+  var DATA_SCRIPTS = "[data-md-component=container] script[type]:not([type='text/javascript'])" +
+    ":not([type='module']):not([type='application/javascript'])";
+  if (window.DOMParser && !DOMParser.prototype.iranruPatched) {
+    var parseFromString = DOMParser.prototype.parseFromString;
+    DOMParser.prototype.parseFromString = function (text, type) {
+      var parsed = parseFromString.call(this, text, type);
+      if (type === "text/html" && parsed && parsed.head) {
+        parsed.querySelectorAll(DATA_SCRIPTS).forEach(function (script) {
+          parsed.head.appendChild(script);
+        });
+      }
+      return parsed;
+    };
+    DOMParser.prototype.iranruPatched = true;
+  }
+
   /* ---- citation targets -------------------------------------------------------------- */
 
   function highlightTarget() {

@@ -85,7 +85,7 @@ def _hint(kind: str, got: Any) -> str:
 
 def _message(error: Any, model: type[BaseModel]) -> str:
     kind = error["type"]
-    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part))
+    loc = tuple(error["loc"])  # already cleaned by _clean_loc
     where = _field_path(loc)
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc)
@@ -116,12 +116,31 @@ def _message(error: Any, model: type[BaseModel]) -> str:
     return f"{where}: {message[0].lower()}{message[1:]}, got {_short(got)}"
 
 
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """``loc`` without pydantic's own steps (``function-after[...]`` and the like), which name
+    a validator, not a key; a key the curator wrote, even one like ``[``, is kept."""
+    parts: list[Any] = []
+    current = data
+    for part in loc:
+        present = (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current))
+        if present:
+            current = current[part]
+        elif isinstance(part, str) and "[" in part:
+            continue
+        else:
+            current = None
+        parts.append(part)
+    return tuple(parts)
+
+
 def problems_from_validation_error(
     exc: ValidationError, document: YamlDocument, model: type[BaseModel]
 ) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part))
+        loc = _clean_loc(tuple(error["loc"]), document.data)
+        error = {**error, "loc": loc}
         line = document.line_of(loc)
         problems.append(Problem(document.display, line, _message(error, model)))
     return problems

@@ -61,7 +61,7 @@ def check_cited_paragraph(page: Any, quote: str) -> None:
             return anchor !== null && anchor.closest('.paragraph.is-target') !== null;
         }""")
     except Exception as error:
-        state = page.evaluate("""() => ({url: location.href, h1: (document.querySelector('h1') || {}).textContent,
+        state = page.evaluate("""() => ({url: location.href,
             targets: Array.from(document.querySelectorAll('.is-target')).map(e => e.id || e.className),
             ready: document.body.dataset.iranruReady})""")
         raise AssertionError(f"the cited paragraph was not highlighted: {state}") from error

@@ -178,16 +178,55 @@ def stage_table(timers: Timers, wall: bool = False) -> dict[str, float]:
     }
 
 
-def run_command(command: list[str], cwd: Path) -> dict[str, float]:
-    """Run a command to completion; its CPU time (all its threads) and its wall time."""
+def _rss(pid: int) -> int:
+    """Resident memory of a process in bytes (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+class CommandFailed(RuntimeError):
+    pass
+
+
+def run_command(command: list[str], cwd: Path, memory_limit: int | None = None) -> dict[str, float]:
+    """Run a command to completion: its CPU time (all its threads), wall time and peak memory.
+
+    With ``memory_limit`` (bytes), the command is stopped when its resident memory passes it,
+    rather than left to the kernel's OOM killer, which may pick another process.
+    """
     clock = Clock()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True,
-                            check=False)
+    peak = 0
+    with subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL) as process:
+        output = bytearray()
+        os.set_blocking(process.stdout.fileno(), False)  # type: ignore[union-attr]
+        while True:
+            chunk = process.stdout.read()  # type: ignore[union-attr]
+            if chunk:
+                output += chunk[-65536:]
+                del output[:-65536]
+            peak = max(peak, _rss(process.pid))
+            if memory_limit is not None and peak > memory_limit:
+                process.kill()
+                process.wait()
+                raise CommandFailed(f"stopped after {peak / 2**30:.1f} GiB of memory, over the "
+                                    f"limit of {memory_limit / 2**30:.0f} GiB")
+            if process.poll() is not None:
+                rest = process.stdout.read()  # type: ignore[union-attr]
+                if rest:
+                    output += rest
+                break
+            time.sleep(0.2)
     cpu, wall = clock.elapsed()
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed ({result.returncode}):\n"
-                           f"{(result.stdout + result.stderr)[-3000:]}")
-    return {"cpu": cpu, "wall": wall}
+    if process.returncode != 0:
+        raise CommandFailed(f"{' '.join(command)} failed ({process.returncode}):\n"
+                            f"{output.decode('utf-8', 'replace')[-3000:]}")
+    return {"cpu": cpu, "wall": wall, "peak_memory": peak}
 
 
 # --- measurements -----------------------------------------------------------------------------
@@ -262,7 +301,9 @@ def page_weights(site: Path, search_index: str) -> dict[str, Any]:
     }
 
 
-def measure_scale(scale: str, args: argparse.Namespace) -> dict[str, Any]:
+def measure_scale(scale: str, args: argparse.Namespace,
+                  save: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    """Measure one scale; ``save`` is called with the partial result after each long step."""
     work = OUT / scale
     result: dict[str, Any] = {"scale": scale, "format": FORMAT,
                               "date": dt.datetime.now().isoformat(timespec="seconds")}
@@ -300,6 +341,7 @@ def measure_scale(scale: str, args: argparse.Namespace) -> dict[str, Any]:
     result["check_stages"] = check_stages[best]
     iranru = str(BIN / "iranru-ref")
     result["check_command"] = run_command([iranru, "check", "--root", str(root)], root)
+    save(result)
 
     log(f"{scale}: iranru-ref build, in-process, every stage timed")
     tree = work / "bench" / "tree"
@@ -315,12 +357,15 @@ def measure_scale(scale: str, args: argparse.Namespace) -> dict[str, Any]:
     total, wall, stages, stages_wall = min(builds, key=lambda item: item[0])
     result["build"] = {"total": total, "wall": wall, "stages": stages, "stages_wall": stages_wall,
                        "pages": built.pages}
+    result["build"]["peak_memory"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     result["weights_mkdocs"] = page_weights(site, "search/search_index.json")
+    save(result)
 
     log(f"{scale}: mkdocs build of the generated tree alone")
     config = floor_config(root, tree, work / "bench" / "site-floor")
     mkdocs = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config)]
     result["mkdocs_floor"] = run_command(mkdocs, root)
+    save(result)
 
     if not args.no_zensical:
         command = zensical_command(root, tree, work / "bench" / "site-zensical")
@@ -328,9 +373,17 @@ def measure_scale(scale: str, args: argparse.Namespace) -> dict[str, Any]:
             result["zensical"] = None
         else:
             log(f"{scale}: zensical build of the generated tree")
-            result["zensical"] = run_command(command, tree.parent)
-            result["weights_zensical"] = page_weights(work / "bench" / "site-zensical",
-                                                      "search.json")
+            try:
+                result["zensical"] = run_command(command, tree.parent,
+                                                 memory_limit=int(args.zensical_memory * 2**30))
+            except CommandFailed as exc:
+                log(f"{scale}: zensical failed: {str(exc)[:300]}")
+                result["zensical"] = None
+                result["zensical_error"] = str(exc)[-1500:]
+            else:
+                result["weights_zensical"] = page_weights(work / "bench" / "site-zensical",
+                                                          "search.json")
+            save(result)
 
     if scale == "seed":
         log("seed: iranru-ref build and mkdocs build as commands, alternated")
@@ -403,6 +456,12 @@ def kb(size: float | None) -> str:
     if size >= 1024 * 1024:
         return f"{size / 1024 / 1024:,.1f} MB"
     return f"{size / 1024:,.1f} KB"
+
+
+def gb(size: float | None) -> str:
+    if not size:
+        return "–"
+    return f"{size / 2**30:.1f} GB" if size >= 2**30 else f"{size / 2**20:,.0f} MB"
 
 
 def verdict(ok: bool) -> str:
@@ -484,6 +543,16 @@ def scale_section(r: dict[str, Any]) -> list[str]:
             lines.append(f"| `iranru-ref build --engine zensical` as a command, median | {ms(z)} | "
                          f"{ms(_median(cmd['build_zensical'], 'wall'))} | {z / theirs:.2f} × "
                          "`mkdocs build` alone |")
+    if r.get("zensical_error"):
+        error = " ".join(r["zensical_error"].split())
+        lines.append(f"| `zensical build` of the same tree, as a command | – | – | failed: "
+                     f"{error[:300]} |")
+    memory = [f"`iranru-ref build` in-process {gb(build.get('peak_memory'))} (the benchmark "
+              "process's peak so far)",
+              f"`mkdocs build` alone {gb(r['mkdocs_floor'].get('peak_memory'))}"]
+    if r.get("zensical"):
+        memory.append(f"`zensical build` {gb(r['zensical'].get('peak_memory'))}")
+    lines += ["", "Peak resident memory: " + "; ".join(memory) + "."]
     w = r["weights_mkdocs"]
     z_weights = r.get("weights_zensical") or {}
     lines += ["", "| Page weight | MkDocs | Zensical |", "|---|---:|---:|"]
@@ -603,6 +672,8 @@ def main(argv: list[str]) -> int:
                         help="comma-separated: seed, tiny, 1k, 10k (default: seed,1k,10k)")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical builds")
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/performance.md")
+    parser.add_argument("--zensical-memory", type=float, default=12,
+                        help="stop Zensical when it uses more GiB than this (default: 12)")
     parser.add_argument("--command-repeat", type=int, default=5,
                         help="runs of each command at the seed scale (default: 5)")
     args = parser.parse_args(argv)
@@ -614,11 +685,15 @@ def main(argv: list[str]) -> int:
     results: dict[str, dict[str, Any]] = {}
     if RESULTS.is_file():
         results = {scale: r for scale, r in json.loads(RESULTS.read_text()).items()
-                   if r.get("format") == FORMAT}
+                   if r.get("format") == FORMAT and not r.get("partial")}
     info = machine()
     command = f".venv/bin/python benchmarks/run.py --scales {','.join(scales)}"
+    def save(result: dict[str, Any]) -> None:
+        results[result["scale"]] = {**result, "partial": True}
+        RESULTS.write_text(json.dumps(results, indent=1))
+
     for scale in scales:
-        results[scale] = measure_scale(scale, args)
+        results[scale] = measure_scale(scale, args, save)
         RESULTS.write_text(json.dumps(results, indent=1))
         for line in scale_section(results[scale]):
             print(line)

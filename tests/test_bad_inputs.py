@@ -156,8 +156,46 @@ def leftovers(project: Path) -> list[str]:
 # ------------------------------------------------------------------ the catalogue itself
 
 
+#: issue 6's list of mistakes, each with the cases that cover it
+REQUIRED = {
+    "YAML syntax error": ["yaml-unclosed-bracket", "yaml-unquoted-colon", "yaml-unclosed-quote"],
+    "tabs": ["yaml-tab-indentation"],
+    "empty file": ["yaml-empty-file", "yaml-only-comments"],
+    "non-UTF-8": ["yaml-not-utf8"],
+    "byte-order mark": ["yaml-byte-order-mark"],
+    "duplicate keys": ["duplicate-keys"],
+    "YAML 1.1 booleans and dates": ["yaml11-booleans", "yaml11-dates-and-numbers"],
+    "anchors, aliases, merge keys, alias bomb": [
+        "yaml-anchors-and-aliases", "yaml-merge-key", "yaml-alias-bomb"],
+    "!!python/object tags": ["yaml-python-tag", "yaml-other-tags"],
+    "oversized file, over-long string": ["limit-oversized-file", "limit-over-long-string"],
+    "unknown fields, wrong types, missing fields": [
+        "unknown-fields", "wrong-types", "missing-required-fields"],
+    "ids: uppercase, spaces, ../, file name, duplicates": [
+        "id-uppercase-claim-id", "id-file-name-uppercase", "id-file-name-with-spaces",
+        "id-path-traversal", "id-field-not-matching-file-name", "id-duplicate-across-folders"],
+    "dangling reference, wrong object type": ["reference-dangling", "reference-wrong-object-type"],
+    "citation to a missing source or paragraph": [
+        "citation-missing-source", "citation-missing-paragraph"],
+    "quote not in paragraph, across paragraphs, twice": [
+        "citation-quote-not-in-paragraph", "citation-quote-spans-paragraphs",
+        "citation-quote-ambiguous"],
+    "empty citations": ["citation-empty-list"],
+    "impossible date, precision": ["date-impossible", "date-precision-mismatch"],
+    "negative, non-numeric figures, missing unit": [
+        "figure-negative", "figure-not-a-number", "figure-missing-unit"],
+    "unknown tag": ["tag-unknown"],
+    "source changed after citing": ["source-text-changed"],
+}
+
+
 def test_the_catalogue_has_at_least_35_cases() -> None:
     assert len(CASES) >= 35, CASES
+
+
+def test_the_catalogue_covers_every_mistake_in_the_issue() -> None:
+    missing = {item: [c for c in cases if c not in CASES] for item, cases in REQUIRED.items()}
+    assert {item: cases for item, cases in missing.items() if cases} == {}
 
 
 @pytest.mark.parametrize("name", CASES)

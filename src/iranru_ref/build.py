@@ -1,8 +1,9 @@
 """``iranru-ref build``: check, generate, build with the chosen engine, export, then swap in.
 
 Everything is written into a temporary folder beside the target; the finished site replaces
-the previous one only when every step succeeded. A failed or interrupted build leaves the
-previous ``site/`` exactly as it was.
+the previous one only when every step succeeded (in one atomic ``renameat2`` exchange on Linux).
+A failed or interrupted build leaves the previous ``site/`` exactly as it was; a build killed
+outright leaves its ``.site.building-<pid>-*`` folder behind, and the next build removes it.
 """
 
 from __future__ import annotations
@@ -188,7 +189,8 @@ def build_site(project: Project, site_dir: Path | None = None, engine: str = "mk
             docs = work / "docs"
             built = work / "site"
             try:
-                _, pages = generate_tree(project, docs)
+                # [1]: the database is not kept alive, and scanned by the GC, during the build
+                pages = generate_tree(project, docs)[1]
             except jinja2.TemplateError as exc:
                 raise _template_failure(exc, project) from None
             if engine == "zensical":

@@ -28,6 +28,7 @@ from .exports.jsonld import entity_jsonld
 from .exports.site_config import SiteConfig
 from .graph import build_graph, most_connected, neighbours
 from .highlight import Span, locate, marked_html
+from .memory import paused_gc
 from .progress import stage, track
 from .project import Project
 from .source import Source
@@ -38,6 +39,8 @@ from .views import Views, format_number, short_value, value_label
 from .vocabulary import FOLDERS, TYPE_FOLDER, TYPE_LABELS, TYPE_TITLES
 
 ASSETS = Path(__file__).parent / "assets"
+#: How many key dates and key figures an entity's infobox shows.
+KEY_ITEMS = 5
 _ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
 
 
@@ -117,6 +120,7 @@ class Site:
         self.writer.write_text(page, text)
 
 
+@paused_gc()
 def generate(database: Database, project: Project, out_dir: Path) -> int:
     """Write the whole Markdown tree into ``out_dir``; return the number of pages."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -228,12 +232,13 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
         for source_id, paragraphs in sorted(mentions.items())
         if source_id in site.database.sources
     ]
-    dates = sorted(
-        {(ref.claim.date.value, ref.claim.date.label(), ref.claim.date.short_label(),
-          ref.claim.text, relative(page, entity_page(ref.subject.type, ref.subject.id), ref.anchor))
-         for ref in about if ref.claim.date}
-    )
-    figures = [claim_view(ref) for ref in about if ref.claim.value is not None][:8]
+    # The infobox keeps a few: the entity's own claims first, then claims naming it.
+    dated = sorted((ref for ref in about if ref.claim.date),
+                   key=lambda ref: (ref.subject.id != record.id, _timeline_key(ref)))
+    dates = sorted({_key_date(page, ref) for ref in dated[:KEY_ITEMS]})
+    figures = [claim_view(ref) for ref in sorted(
+        (ref for ref in about if ref.claim.value is not None),
+        key=lambda ref: ref.subject.id != record.id)][:KEY_ITEMS]
     site.render(
         page, "entity.md.j2",
         entity=views.entity_summary(page, record),
@@ -244,11 +249,19 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
         reported=reported,
         mentioned_in=mentioned_in,
         key_dates=[{"label": label, "short": short, "text": text, "href": href}
-                   for _, label, short, text, href in dates[:8]],
-        key_figures=figures[:8],
+                   for _, label, short, text, href in dates],
+        key_figures=figures,
         graph=_neighbourhood(site, page, record.id),
         jsonld=entity_jsonld(site.database, record, about),
     )
+
+
+def _key_date(page: str, ref: ClaimRef) -> tuple[str, str, str, str, str]:
+    """(sort key, full label, short label, claim text, link to the claim) for an infobox."""
+    date = ref.claim.date
+    assert date is not None
+    return (date.sort_key, date.label(), date.short_label(), ref.claim.text,
+            relative(page, entity_page(ref.subject.type, ref.subject.id), ref.anchor))
 
 
 def _node(site: Site, page: str, entity_id: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .database import Database, EntityRecord
 from .entity import Entity
 from .errors import Problem, ProjectNotFound, ValidationFailed, display_path
+from .memory import paused_gc
 from .model import SLUG
 from .progress import Progress
 from .pydantic_messages import problems_from_validation_error
@@ -283,6 +284,7 @@ def _refuse_id_field(document: YamlDocument, entity_id: str, folder: str,
     problems.append(Problem(document.display, document.line_of(("id",)), message))
 
 
+@paused_gc()
 def load(project: Project, *, raise_on_problems: bool = True) -> tuple[Database, list[Problem]]:
     """Load and check the whole project, collecting every problem before raising."""
     from .checks import check_database

@@ -75,7 +75,9 @@ def _hint(kind: str, got: Any) -> str:
         return (f"; write true or false: {got!r} is not a boolean here (records are read as "
                 "YAML 1.2, where only true and false are)")
     if kind == "list_type" and isinstance(got, str | int | float):
-        return f"; write a list, e.g. [{got}]"
+        item = str(got)
+        shown = item if item.isprintable() and len(item) <= 60 else _short(got)
+        return f"; write a list, e.g. [{shown}]"
     if kind in ("int_type", "int_parsing") and isinstance(got, str):
         return "; write a whole number in digits (like 3), without quotes"
     if kind in ("float_type", "float_parsing") and isinstance(got, str):

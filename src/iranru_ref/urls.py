@@ -7,6 +7,7 @@ are computed here, relative to the page that contains them.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from .vocabulary import TYPE_FOLDER
@@ -31,12 +32,18 @@ def page_url(page: str) -> str:
 
 def relative(from_page: str, to: str, fragment: str | None = None) -> str:
     """A link from the page ``from_page`` to a page or asset ``to`` (both paths of the tree)."""
+    link = _link(from_page, to)
+    return f"{link}#{fragment}" if fragment else link
+
+
+@functools.lru_cache(maxsize=65_536)  # a page links to the same few pages again and again
+def _link(from_page: str, to: str) -> str:
     base = page_url(from_page)
     target = page_url(to) if to.endswith(".md") else to
     link = _relpath(target or ".", base or ".")
     if to.endswith(".md") and not link.endswith("/"):
         link = "./" if link == "." else link + "/"
-    return f"{link}#{fragment}" if fragment else link
+    return link
 
 
 def _relpath(path: str, start: str) -> str:

@@ -176,14 +176,20 @@ def _too_deep(text: str) -> int | None:
         if brackets + prefix + 2 <= MAX_DEPTH:
             return None
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                return mark.line + 1 if mark is not None else 1
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return mark.line + 1 if mark is not None else 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # libyaml 0.2.5 and later stop at their own nesting limit while scanning ahead
+        if "nesting depth" not in (exc.problem or "") or exc.problem_mark is None:
+            raise
+        return exc.problem_mark.line + 1
     return None
 
 

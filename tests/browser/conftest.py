@@ -29,8 +29,10 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """One Chromium per test module. A running sync Playwright holds an asyncio loop in this
+    thread, so it is closed after each module: later tests may run event loops of their own."""
     if not CHROMIUM.exists():
         _unavailable(f"no Chromium at {CHROMIUM} (install Debian's chromium package, or set "
                      "IRANRU_CHROMIUM to its path)")

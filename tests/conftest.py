@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -31,6 +32,22 @@ def copy_project(target: Path) -> Path:
     if (ROOT / "node_modules").is_dir():
         os.symlink(ROOT / "node_modules", target / "node_modules")
     return target
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file, folder and link under ``root`` (links are not followed) with a content hash."""
+    found: dict[str, str] = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            path = Path(dirpath) / name
+            relative = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                found[relative] = "link:" + os.readlink(path)
+            elif path.is_dir():
+                found[relative] = "dir"
+            else:
+                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import copy_project
+from conftest import copy_project, snapshot
 
 from iranru_ref import build as build_module
 from iranru_ref.cli import cli
@@ -26,22 +26,6 @@ from iranru_ref.cli import cli
 pytestmark = pytest.mark.slow
 
 EPOCH = "1700000000"
-
-
-def hashes(root: Path) -> dict[str, str]:
-    """Every file and folder under ``root``, without following links, with a content hash."""
-    found: dict[str, str] = {}
-    for dirpath, dirnames, filenames in os.walk(root):
-        for name in dirnames + filenames:
-            path = Path(dirpath) / name
-            relative = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                found[relative] = "link:" + os.readlink(path)
-            elif path.is_dir():
-                found[relative] = "dir"
-            else:
-                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
 
 
 def leftovers(project: Path) -> list[str]:
@@ -76,12 +60,12 @@ def break_a_record(project: Path) -> None:
 
 
 def test_a_validation_failure_keeps_the_previous_site(site_project: Path, runner: CliRunner) -> None:
-    before = hashes(site_project / "site")
+    before = snapshot(site_project / "site")
     break_a_record(site_project)
     result = runner.invoke(cli, ["build", "--root", str(site_project)])
     assert result.exit_code == 1
     assert "data/places/test-broken.yml:2: YAML syntax error" in result.output
-    assert hashes(site_project / "site") == before
+    assert snapshot(site_project / "site") == before
     assert leftovers(site_project) == []
 
 
@@ -122,14 +106,14 @@ def test_a_failed_mkdocs_or_template_step_keeps_the_previous_site(
     setup: str, site_project: Path, runner: CliRunner
 ) -> None:
     breaks, message = BROKEN_SETUPS[setup]
-    before = hashes(site_project / "site")
+    before = snapshot(site_project / "site")
     breaks(site_project)
     result = runner.invoke(cli, ["build", "--root", str(site_project)])
     assert result.exit_code == 1, result.output
     assert message in result.output
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert hashes(site_project / "site") == before
+    assert snapshot(site_project / "site") == before
     assert leftovers(site_project) == []
 
 
@@ -158,7 +142,7 @@ def wait_for_workspace(project: Path, process: subprocess.Popen[bytes], timeout:
 def test_a_build_killed_mid_way_keeps_the_previous_site(site_project: Path) -> None:
     """SIGKILL at several moments after the temporary folder appears: the site is always either
     the previous one, untouched, or (if the kill came after the swap) the complete new one."""
-    before = hashes(site_project / "site")
+    before = snapshot(site_project / "site")
     # Change the data so that a complete new build is distinguishable from the old site.
     record = site_project / "data" / "people" / "alexey-dedov.yml"
     record.write_text(record.read_text(encoding="utf-8").replace(
@@ -178,8 +162,8 @@ def test_a_build_killed_mid_way_keeps_the_previous_site(site_project: Path) -> N
         assert (site_project / "site").is_dir(), "site/ disappeared"
         if finished:
             break
-        if hashes(site_project / "site") != before:
-            swapped = hashes(site_project / "site")  # the kill came after the swap
+        if snapshot(site_project / "site") != before:
+            swapped = snapshot(site_project / "site")  # the kill came after the swap
             break
         killed_mid_way += 1
         assert any(name.startswith(".site.building-") for name in leftovers(site_project)), (
@@ -192,7 +176,7 @@ def test_a_build_killed_mid_way_keeps_the_previous_site(site_project: Path) -> N
     assert result.returncode == 0, result.stderr
     assert leftovers(site_project) == []
     if swapped is not None:
-        assert hashes(site_project / "site") == swapped, "a killed build swapped in a partial site"
+        assert snapshot(site_project / "site") == swapped, "a killed build swapped in a partial site"
     assert "Alexey Dedov (edited)" in (
         site_project / "site" / "people" / "alexey-dedov" / "index.html").read_text(encoding="utf-8")
 
@@ -222,12 +206,12 @@ def test_a_kill_between_the_two_renames_is_repaired_by_the_next_build(
 ) -> None:
     """Where renameat2 cannot swap atomically, site/ is renamed away before the new tree takes
     its place; if a kill falls in between, the next build (even a failing one) puts it back."""
-    before = hashes(site_project / "site")
+    before = snapshot(site_project / "site")
     os.rename(site_project / "site", site_project / f".site.old-{dead_pid()}")
     break_a_record(site_project)
     result = runner.invoke(cli, ["build", "--root", str(site_project)])
     assert result.exit_code == 1
-    assert hashes(site_project / "site") == before
+    assert snapshot(site_project / "site") == before
     assert leftovers(site_project) == []
 
 
@@ -244,7 +228,7 @@ def test_the_swap_replaces_the_site_whole(
     built.mkdir(parents=True)
     (built / "index.html").write_text("new")
     build_module._swap_in(built, target)
-    assert hashes(target) == {"index.html": hashlib.sha256(b"new").hexdigest()}
+    assert snapshot(target) == {"index.html": hashlib.sha256(b"new").hexdigest()}
     assert not built.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.building-1-x", "site"]
 
@@ -275,12 +259,12 @@ def test_the_fallback_swap_restores_the_site_when_the_second_rename_fails(
 
 
 def test_check_writes_nothing(site_project: Path, runner: CliRunner) -> None:
-    before = hashes(site_project)
+    before = snapshot(site_project)
     result = runner.invoke(cli, ["check", "--root", str(site_project)])
     assert result.exit_code == 0, result.output
     break_a_record(site_project)
-    broken = hashes(site_project)
+    broken = snapshot(site_project)
     result = runner.invoke(cli, ["check", "--root", str(site_project)])
     assert result.exit_code == 1
-    assert hashes(site_project) == broken
+    assert snapshot(site_project) == broken
     assert set(broken) - set(before) == {"data/places/test-broken.yml"}

@@ -8,7 +8,6 @@ project tree is unchanged, no ``site/`` appears, and an existing ``site/`` stays
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -21,6 +20,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import snapshot
 
 from iranru_ref.cli import cli
 
@@ -78,22 +78,6 @@ def apply_case(name: str, project: Path) -> dict[str, Any]:
         with (project / relative).open("a", encoding="utf-8") as file:
             file.write(text)
     return expect
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """Every file, folder and link under ``root`` (links are not followed) with a content hash."""
-    found: dict[str, str] = {}
-    for dirpath, dirnames, filenames in os.walk(root):
-        for name in dirnames + filenames:
-            path = Path(dirpath) / name
-            relative = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                found[relative] = "link:" + os.readlink(path)
-            elif path.is_dir():
-                found[relative] = "dir"
-            else:
-                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
 
 
 def reported_problems(output: str) -> list[tuple[str, int, str]]:

@@ -325,7 +325,7 @@ def _source_page(
     paragraphs = []
     for paragraph in source.paragraphs:
         refs = cited.get((source.id, paragraph.n), [])
-        folded = paragraph.folded()
+        folded = paragraph.folded
         spans = []
         for ref in refs:
             located = locate(folded, ref.citation.quote, ref.citation.occurrence)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Paragraph:
     def anchor(self) -> str:
         return f"p{self.n}"
 
+    @functools.cached_property  # every citation of the paragraph needs it, in several stages
     def folded(self) -> FoldedText:
         return FoldedText.of(self.text)
 

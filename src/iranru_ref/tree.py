@@ -16,17 +16,24 @@ class TreeWriter:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.written: set[str] = set()
+        # Into an empty folder (as in every `iranru-ref build`) nothing can be unchanged.
+        self.fresh = not root.is_dir() or not any(root.iterdir())
+        self.folders: set[Path] = set()
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         if relative in self.written:
             raise ValueError(f"two pages would be written to {relative}")
         self.written.add(relative)
         path = self.root / relative
-        try:
-            if path.read_bytes() == data:
-                return
-        except OSError:
+        if not self.fresh:
+            try:
+                if path.read_bytes() == data:
+                    return
+            except OSError:
+                pass
+        if path.parent not in self.folders:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         path.write_bytes(data)
 
     def write_text(self, relative: str, text: str) -> None:

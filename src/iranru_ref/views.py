@@ -18,18 +18,6 @@ def format_number(value: float) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-def value_label(ref: ClaimRef) -> str:
-    claim = ref.claim
-    if claim.value is None:
-        return ""
-    unit = claim.unit or ""
-    number = format_number(claim.value)
-    text = f"{number}%" if unit in ("percent", "%") else f"{number} {unit}".strip()
-    if claim.currency:
-        text += f" ({claim.currency})"
-    return ("≈ " if claim.approximate else "") + text
-
-
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€"}
 
@@ -54,6 +42,22 @@ def short_value(ref: ClaimRef) -> str:
     else:
         text = f"{number} {unit}".strip()
     return ("≈ " if claim.approximate else "") + text
+
+
+def value_label(ref: ClaimRef) -> str:
+    """The value as a reader reads it (``≈ $5 billion``), with every digit kept where the short
+    form rounds (``$4.17 billion (4,166,666,667 USD)``), and the currency when one is given."""
+    claim = ref.claim
+    if claim.value is None:
+        return ""
+    text = short_value(ref)
+    value = float(claim.value)
+    scale = next((scale for scale, _ in _SCALES if abs(value) >= scale), None)
+    if scale is not None and abs(round(value / scale, 2) * scale - value) > abs(value) * 1e-12:
+        text += f" ({format_number(value)} {claim.unit or ''})".replace(" )", ")")
+    if claim.currency:
+        text += f" ({claim.currency})"
+    return text
 
 
 class Views:

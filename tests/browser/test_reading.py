@@ -234,13 +234,12 @@ def test_search_query_in_the_address_opens_the_search(
 def test_search_finds_claim_text_and_source_text(
     page: Any, site_url: str, site_data: dict[str, Any]
 ) -> None:
-    # A claim's wording finds its subject's page.
+    # A claim's own wording (its words that the fewest other claims use) finds its subject's page.
     claim = max(site_data["claims"], key=lambda c: len(c["text"]))
     subject = next(e for e in site_data["entities"] if e["id"] == claim["subject"])
-    words = [w for w in re.findall(r"[A-Za-z]{6,}", claim["text"])][:3]
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    search_for(page, " ".join(words))
+    search_for(page, _rarest_words(claim["text"], [c["text"] for c in site_data["claims"]]))
     page.locator(f".md-search-result__link[href*='/{entity_path(subject)}']").first.wait_for()
     # A word that only the source text has finds the source page.
     source = site_data["sources"][0]
@@ -254,6 +253,14 @@ def search_for(page: Any, query: str) -> None:
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query)
+
+
+def _rarest_words(text: str, corpus: list[str], count: int = 3) -> str:
+    """The ``count`` words of ``text`` that occur in the fewest texts of ``corpus``."""
+    def texts_with(word: str) -> int:
+        return sum(1 for other in corpus if word.lower() in other.lower())
+    words = sorted(set(re.findall(r"[A-Za-z]{5,}", text)), key=lambda w: (texts_with(w), w))
+    return " ".join(words[:count])
 
 
 def _rare_phrase(text: str) -> str:

@@ -12,13 +12,13 @@ IRIs are relative to this file unless ``site_url`` is set in mkdocs.yml (see sit
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..database import CitationRef, Database
 from ..highlight import locate
 from ..text import nfc
 from ..urls import entity_page, page_url, source_page
+from .json_text import dumps
 from .site_config import SiteConfig
 
 FILE_NAME = "annotations.jsonld"
@@ -59,7 +59,7 @@ def quote_selector(text: str, start: int, end: int) -> dict[str, Any]:
 def annotation(database: Database, site: SiteConfig, ref: CitationRef) -> dict[str, Any]:
     citation = ref.citation
     paragraph = database.sources[citation.source].paragraph(citation.paragraph)
-    span = locate(paragraph.folded(), citation.quote, citation.occurrence) if paragraph else None
+    span = locate(paragraph.folded, citation.quote, citation.occurrence) if paragraph else None
     if paragraph is None or span is None:
         raise ValueError(f"{ref.claim.id}: citation {ref.number} does not locate; "
                          "the database was not checked")
@@ -103,5 +103,5 @@ def annotations_document(database: Database, site: SiteConfig) -> dict[str, Any]
 
 def annotations_file(database: Database) -> dict[str, bytes]:
     document = annotations_document(database, SiteConfig.load(database.root))
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    return {FILE_NAME: text.encode("utf-8")}
+    # one annotation per line: the collection, its first page, the page's items
+    return {FILE_NAME: dumps(document, levels=3).encode("utf-8")}

@@ -6,12 +6,12 @@ added.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..claim import Claim
 from ..database import Database
 from ..dates import PartialDate
+from .json_text import dumps
 
 FORMAT_VERSION = 1
 
@@ -96,5 +96,5 @@ def database_document(database: Database) -> dict[str, Any]:
 
 
 def database_json(database: Database) -> dict[str, bytes]:
-    text = json.dumps(database_document(database), ensure_ascii=False, indent=1) + "\n"
-    return {"database.json": text.encode("utf-8")}
+    # one source, entity or claim per line
+    return {"database.json": dumps(database_document(database), levels=2).encode("utf-8")}

@@ -7,6 +7,7 @@ site itself. With ``site_url`` set they are absolute.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ import yaml
 DEFAULT_NAME = "Russia–Iran relations reference"
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Reads mkdocs.yml, turning tags such as ``!ENV`` or ``!!python/name:`` into None."""
 
 
@@ -33,8 +34,17 @@ class SiteConfig:
     @classmethod
     def load(cls, root: Path) -> SiteConfig:
         try:
-            config: Any = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
-        except (OSError, yaml.YAMLError):
+            text = (root / "mkdocs.yml").read_text("utf-8")
+        except OSError:
+            text = ""
+        return cls._parse(text)
+
+    @classmethod
+    @functools.lru_cache(maxsize=4)  # several exports read the same file in one build
+    def _parse(cls, source: str) -> SiteConfig:
+        try:
+            config: Any = yaml.load(source, Loader=_Loader)
+        except yaml.YAMLError:
             config = None
         if not isinstance(config, dict):
             config = {}
@@ -54,7 +64,12 @@ class SiteConfig:
         path, hash_, fragment = target.partition("#")
         if self.url is not None:
             return self.url + target
-        link = posixpath.relpath(path or ".", posixpath.dirname(from_file) or ".")
-        if path.endswith("/") and not link.endswith("/"):
-            link = "./" if link == "." else link + "/"
-        return link + hash_ + fragment
+        return _relative_link(path, posixpath.dirname(from_file)) + hash_ + fragment
+
+
+@functools.lru_cache(maxsize=65_536)  # a data file links to the same pages again and again
+def _relative_link(path: str, folder: str) -> str:
+    link = posixpath.relpath(path or ".", folder or ".")
+    if path.endswith("/") and not link.endswith("/"):
+        link = "./" if link == "." else link + "/"
+    return link

@@ -194,7 +194,7 @@ def table_rows(database: Database) -> dict[str, list[Row]]:
     for cite in database.citations():
         citation = cite.citation
         paragraph = database.sources[citation.source].paragraph(citation.paragraph)
-        span = (locate(paragraph.folded(), citation.quote, citation.occurrence)
+        span = (locate(paragraph.folded, citation.quote, citation.occurrence)
                 if paragraph else None)
         if span is None:
             raise ValueError(f"{cite.claim.id}: citation {cite.number} does not locate; "

@@ -1,0 +1,54 @@
+"""The JSON downloads' layout: the same data as json.dumps, one record per line."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from iranru_ref.exports.json_text import dumps
+
+DOCUMENT = {
+    "format_version": 1,
+    "claims": [{"id": "a.b", "text": "Dedov said “x”.\nSecond line", "citations": [{"n": 1}]},
+               {"id": "a.c", "text": "Ouji", "citations": []}],
+    "empty": [],
+    "tags": {"nuclear": "Nuclear power"},
+}
+
+
+def test_outer_levels_are_one_entry_per_line_and_records_one_line_each() -> None:
+    text = dumps(DOCUMENT, levels=2)
+    assert text.splitlines() == [
+        "{",
+        ' "format_version": 1,',
+        ' "claims": [',
+        '  {"id": "a.b", "text": "Dedov said “x”.\\nSecond line", "citations": [{"n": 1}]},',
+        '  {"id": "a.c", "text": "Ouji", "citations": []}',
+        " ],",
+        ' "empty": [],',
+        ' "tags": {',
+        '  "nuclear": "Nuclear power"',
+        " }",
+        "}",
+    ]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=30,
+)
+
+
+@given(value=json_values, levels=st.integers(min_value=0, max_value=4))
+def test_the_layout_never_changes_the_data(value: Any, levels: int) -> None:
+    assert json.loads(dumps(value, levels)) == value
+
+
+@pytest.mark.parametrize("levels", [0, 1, 5])
+def test_every_level_count_gives_valid_json(levels: int) -> None:
+    assert json.loads(dumps(DOCUMENT, levels)) == DOCUMENT

@@ -727,6 +727,8 @@ def main(argv: list[str]) -> int:
                         help="skip counting instructions with valgrind at the seed scale")
     parser.add_argument("--zensical-memory", type=float, default=12,
                         help="stop Zensical when it uses more GiB than this (default: 12)")
+    parser.add_argument("--report", action="store_true",
+                        help="measure nothing: write docs/performance.md from the saved results")
     parser.add_argument("--command-repeat", type=int, default=9,
                         help="runs of each command at the seed scale (default: 9)")
     args = parser.parse_args(argv)
@@ -744,13 +746,18 @@ def main(argv: list[str]) -> int:
     # recompiling the package in every command would be timed as if it were the pipeline.
     compileall.compile_dir(ROOT / "src", quiet=1)
     info = machine()
+    if args.report:
+        saved = [r["machine"] for r in results.values() if r.get("machine")]
+        write_doc(results, saved[-1] if saved else info,
+                  f".venv/bin/python benchmarks/run.py --scales {','.join(results)}")
+        return 0
     command = f".venv/bin/python benchmarks/run.py --scales {','.join(scales)}"
     def save(result: dict[str, Any]) -> None:
         results[result["scale"]] = {**result, "partial": True}
         RESULTS.write_text(json.dumps(results, indent=1))
 
     for scale in scales:
-        results[scale] = measure_scale(scale, args, save)
+        results[scale] = {**measure_scale(scale, args, save), "machine": info}
         RESULTS.write_text(json.dumps(results, indent=1))
         for line in scale_section(results[scale]):
             print(line)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
+import json
 import os
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -70,6 +72,23 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(work / "project")
     result = build_site(Project.find(project))
     return result.site_dir
+
+
+@pytest.fixture(scope="session")
+def site_data(built_site: Path) -> dict[str, Any]:
+    """The built site's own database.json, to pick pages without depending on exact data."""
+    data: dict[str, Any] = json.loads(
+        (built_site / "data" / "database.json").read_text(encoding="utf-8"))
+    return data
+
+
+FOLDERS = {"person": "people", "organization": "organizations", "treaty": "treaties",
+           "project": "projects", "place": "places", "event": "events", "figure": "figures"}
+
+
+def entity_path(entity: dict[str, Any]) -> str:
+    """An entity's page in the built site, as a URL path relative to its root."""
+    return f"{FOLDERS[entity['type']]}/{entity['id']}/"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

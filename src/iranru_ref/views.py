@@ -22,6 +22,15 @@ _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€"}
 
 
+def _scaled(value: float) -> tuple[float, str] | None:
+    """``value`` in the largest of million, billion, trillion it reaches, to two decimals."""
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            rounded = round(value / scale, 2)
+            return rounded * scale, f"{format_number(rounded)} {word}"
+    return None
+
+
 def short_value(ref: ClaimRef) -> str:
     """A compact label for charts: ``≈ $5 billion``, ``40%``, ``1,200 km``."""
     claim = ref.claim
@@ -29,11 +38,8 @@ def short_value(ref: ClaimRef) -> str:
         return ""
     unit = claim.unit or ""
     value = float(claim.value)
-    number = format_number(value)
-    for scale, word in _SCALES:
-        if abs(value) >= scale:
-            number = f"{format_number(round(value / scale, 2))} {word}"
-            break
+    scaled = _scaled(value)
+    number = scaled[1] if scaled else format_number(value)
     sign = _CURRENCY_SIGNS.get(unit)
     if sign:
         text = f"{sign}{number}"
@@ -52,8 +58,8 @@ def value_label(ref: ClaimRef) -> str:
         return ""
     text = short_value(ref)
     value = float(claim.value)
-    scale = next((scale for scale, _ in _SCALES if abs(value) >= scale), None)
-    if scale is not None and abs(round(value / scale, 2) * scale - value) > abs(value) * 1e-12:
+    scaled = _scaled(value)
+    if scaled and abs(scaled[0] - value) > abs(value) * 1e-12:
         text += f" ({format_number(value)} {claim.unit or ''})".replace(" )", ")")
     if claim.currency:
         text += f" ({claim.currency})"

@@ -6,7 +6,6 @@ Locally the browser tests skip, with the reason, when Chromium or Playwright is 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,10 +17,6 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("IRANRU_CHROMIUM", "/usr/bin/chromium"))
 IN_CI = os.environ.get("CI", "").lower() == "true"
-FOLDERS = {"person": "people", "organization": "organizations", "treaty": "treaties",
-           "project": "projects", "place": "places", "event": "events", "figure": "figures"}
-
-
 def _unavailable(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"{reason}; under CI=true the browser tests must run, not skip",
@@ -115,18 +110,6 @@ def page(context: Any, page_log: PageLog) -> Any:
     _watch(made, page_log)
     made.set_default_timeout(15_000)
     return made
-
-
-@pytest.fixture(scope="session")
-def site_data(built_site: Path) -> dict[str, Any]:
-    """The built site's own database.json, to pick pages without depending on exact data."""
-    data: dict[str, Any] = json.loads(
-        (built_site / "data" / "database.json").read_text(encoding="utf-8"))
-    return data
-
-
-def entity_path(entity: dict[str, Any]) -> str:
-    return f"{FOLDERS[entity['type']]}/{entity['id']}/"
 
 
 def site_pages(built_site: Path) -> list[str]:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from .conftest import entity_path
+from conftest import entity_path
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import entity_path
 
-from .conftest import PageLog, entity_path
+from .conftest import PageLog
 
 pytestmark = pytest.mark.browser
 

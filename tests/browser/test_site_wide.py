@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import entity_path
 
-from .conftest import PageLog, entity_path, site_pages
+from .conftest import PageLog, site_pages
 
 pytestmark = pytest.mark.browser
 

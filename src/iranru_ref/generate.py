@@ -144,7 +144,7 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     _timeline(site)
     _coverage(site)
     with stage("writing the data downloads"):
-        files = export_files(database)
+        files = export_files(database, site.graph)
     files[INDEX_FILE] = keep_build_time(files[INDEX_FILE], out_dir / "data" / INDEX_FILE)
     for name, data in files.items():
         site.writer.write_bytes(f"data/{name}", data)

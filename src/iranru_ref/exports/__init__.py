@@ -2,14 +2,16 @@
 
 Each exporter returns ``{file name: bytes}``; ``export_files`` gathers them all, then describes
 them: ``dataset.jsonld`` lists the data files with their hashes, and ``index.json`` lists
-every other file, so each is computed over the final bytes of the ones before it.
+every other file, so each is computed over the final bytes of the ones before it. The table
+rows (for the CSV and SQLite files) and the graph are computed once and shared.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import networkx as nx
 
 from ..database import Database
+from ..graph import build_graph
 from .annotations import annotations_file
 from .catalogue import catalogue
 from .csv_tables import csv_files
@@ -19,21 +21,20 @@ from .dataset import dataset_file
 from .graph_files import graph_exports
 from .index_file import index_json
 from .sqlite_file import sqlite_export
-
-EXPORTERS: tuple[Callable[[Database], dict[str, bytes]], ...] = (
-    database_json,
-    database_schema_file,
-    csv_files,
-    sqlite_export,
-    graph_exports,
-    annotations_file,
-)
+from .tables import table_rows
 
 
-def export_files(database: Database) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for exporter in EXPORTERS:
-        files.update(exporter(database))
+def export_files(database: Database, graph: nx.MultiDiGraph | None = None) -> dict[str, bytes]:
+    """Every data download; ``graph`` is ``build_graph(database)`` when the caller has it."""
+    rows = table_rows(database)
+    files = {
+        **database_json(database),
+        **database_schema_file(),
+        **csv_files(rows),
+        **sqlite_export(rows),
+        **graph_exports(graph if graph is not None else build_graph(database)),
+        **annotations_file(database),
+    }
     files.update(dataset_file(database, catalogue(files)))
     files.update(index_json(catalogue(files)))
     return files

@@ -8,8 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..database import Database
-from .tables import TABLES, Value, table_rows
+from .tables import TABLES, Row, Value
 
 
 def cell(value: Value) -> str:
@@ -22,8 +21,8 @@ def cell(value: Value) -> str:
     return str(value)
 
 
-def csv_files(database: Database) -> dict[str, bytes]:
-    rows = table_rows(database)
+def csv_files(rows: dict[str, list[Row]]) -> dict[str, bytes]:
+    """One CSV file per table, from ``tables.table_rows``."""
     files: dict[str, bytes] = {}
     for table in TABLES:
         buffer = io.StringIO(newline="")

@@ -8,12 +8,12 @@ against this schema, fail as soon as the exporter and the models disagree.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..database import Database
 from ..vocabulary import EntityType, PredicateKind
 
 FILE_NAME = "database.schema.json"
@@ -152,6 +152,7 @@ class DatabaseDocument(_Shape):
     tags: dict[str, str] = _f("The tag vocabulary: name → description.")
 
 
+@functools.cache  # the same for every build; the callers only read it
 def database_schema() -> dict[str, Any]:
     schema = DatabaseDocument.model_json_schema()
     return {"$schema": JSON_SCHEMA_DIALECT, "title": "iranru-ref database.json", **{
@@ -159,6 +160,6 @@ def database_schema() -> dict[str, Any]:
     }}
 
 
-def database_schema_file(database: Database) -> dict[str, bytes]:
+def database_schema_file() -> dict[str, bytes]:
     text = json.dumps(database_schema(), ensure_ascii=False, indent=1) + "\n"
     return {FILE_NAME: text.encode("utf-8")}

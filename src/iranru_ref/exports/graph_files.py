@@ -12,14 +12,12 @@ import io
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
-from ..database import Database
-from ..graph import build_graph
 from .tables import LIST_SEPARATOR
 
 
-def plain_graph(database: Database) -> nx.MultiDiGraph:
-    """``graph.build_graph`` with only string attributes, which every format can store."""
-    graph = build_graph(database)
+def plain_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph of ``graph.build_graph`` with only string attributes, which every format can
+    store."""
     plain = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         plain.add_node(node, label=data["name"], name=data["name"], type=data["type"],
@@ -49,6 +47,7 @@ def gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
     return buffer.getvalue()
 
 
-def graph_exports(database: Database) -> dict[str, bytes]:
-    graph = plain_graph(database)
+def graph_exports(graph: nx.MultiDiGraph) -> dict[str, bytes]:
+    """GraphML and GEXF files of the graph of ``graph.build_graph``."""
+    graph = plain_graph(graph)
     return {"graph.graphml": graphml_bytes(graph), "graph.gexf": gexf_bytes(graph)}

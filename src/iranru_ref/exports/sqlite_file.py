@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..database import Database
 from .database_json import FORMAT_VERSION
-from .tables import TABLES, Table, table_rows
+from .tables import TABLES, Row, Table
 
 FILE_NAME = "iranru.sqlite"
 FTS_TABLES = {"claims_fts": ("claims", "text"), "paragraphs_fts": ("paragraphs", "text")}
@@ -81,13 +80,13 @@ def create_table_sql(table: Table) -> str:
     return f"CREATE TABLE {_quoted(table.name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
-def sqlite_bytes(database: Database) -> bytes:
-    rows = table_rows(database)
+def sqlite_bytes(rows: dict[str, list[Row]]) -> bytes:
+    """The SQLite file of ``tables.table_rows``."""
     connection = sqlite3.connect(":memory:", isolation_level=None)
     try:
         run = connection.execute
         run("PRAGMA page_size = 4096")
-        run("PRAGMA foreign_keys = ON")
+        run("PRAGMA foreign_keys = OFF")  # checked once, by foreign_key_check below
         run(f"PRAGMA user_version = {FORMAT_VERSION}")
         run("BEGIN")
         for table in TABLES:
@@ -116,5 +115,5 @@ def sqlite_bytes(database: Database) -> bytes:
         connection.close()
 
 
-def sqlite_export(database: Database) -> dict[str, bytes]:
-    return {FILE_NAME: sqlite_bytes(database)}
+def sqlite_export(rows: dict[str, list[Row]]) -> dict[str, bytes]:
+    return {FILE_NAME: sqlite_bytes(rows)}

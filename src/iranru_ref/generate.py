@@ -8,6 +8,7 @@ hand-written pages of ``docs/``. Any engine that reads ``mkdocs.yml`` can build 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from .exports.site_config import SiteConfig
 from .graph import build_graph, most_connected, neighbours
 from .highlight import Span, locate, marked_html
 from .memory import paused_gc
+from .paging import Part, split
 from .progress import stage, track
 from .project import Project
 from .source import Source
@@ -375,12 +377,13 @@ def _sources_index(site: Site) -> None:
     site.render(page, "sources_index.md.j2", sources=sources)
 
 
-def _timeline_items(site: Site, page: str, sample: int | None = None) -> list[dict[str, Any]]:
-    """Every dated claim, oldest first; with ``sample``, only that many spread evenly over time."""
-    refs = sorted((ref for ref in site.database.claims() if ref.claim.date is not None),
+def _dated_claims(site: Site) -> list[ClaimRef]:
+    """Every dated claim, oldest first."""
+    return sorted((ref for ref in site.database.claims() if ref.claim.date is not None),
                   key=_timeline_key)
-    if sample is not None:
-        refs = refs[:: max(1, len(refs) // sample)][:sample]
+
+
+def _timeline_items(site: Site, page: str, refs: Sequence[ClaimRef]) -> list[dict[str, Any]]:
     items = []
     for ref in refs:
         assert ref.claim.date is not None
@@ -390,6 +393,36 @@ def _timeline_items(site: Site, page: str, sample: int | None = None) -> list[di
         view["precision"] = ref.claim.date.precision
         items.append(view)
     return items
+
+
+def _date_range(refs: Sequence[ClaimRef], offset: int) -> str:
+    if not refs:
+        return "no dated claims"
+    first, last = (ref.claim.date.short_label() for ref in (refs[0], refs[-1])
+                   if ref.claim.date is not None)
+    return first if first == last else f"{first} – {last}"
+
+
+def _numbered(one: str, many: str) -> Callable[[Sequence[Any], int], str]:
+    """Parts labelled by the numbers of their entries: ``sources 1–12``, ``source 13``."""
+    def label(items: Sequence[Any], offset: int) -> str:
+        if len(items) == 1:
+            return f"{one} {offset + 1:,}"
+        return f"{many} {offset + 1:,}–{offset + len(items):,}" if items else f"no {many}"
+    return label
+
+
+def _parts_nav(page: str, parts: Sequence[Part[Any]], current: Part[Any]) -> dict[str, Any]:
+    """What a part shows of the others: its number, a link to every part, and the next one."""
+    following = parts[current.number] if current.number < len(parts) else None
+    return {
+        "number": current.number, "count": len(parts),
+        "parts": [{"number": part.number, "label": part.label,
+                   "href": relative(page, part.page) if part is not current else None}
+                  for part in parts],
+        "next": {"label": following.label, "href": relative(page, following.page)}
+        if following else None,
+    }
 
 
 def _timeline_key(ref: ClaimRef) -> tuple[str, str, str]:
@@ -408,7 +441,8 @@ def _home(site: Site) -> None:
         {**site.views.entity_link(page, entity_id), "degree": degree}
         for entity_id, degree in most_connected(site.graph, 10)
     ]
-    timeline = _timeline_items(site, page, sample=8)
+    dated = _dated_claims(site)
+    timeline = _timeline_items(site, page, dated[:: max(1, len(dated) // 8)][:8])
     every = {
         entity_type: sorted(
             (site.views.entity_link(page, r.id) for r in database.entities.values()
@@ -444,44 +478,61 @@ def _network(site: Site) -> None:
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node in nodes:
         by_type[node["type"]].append(node)
-    site.render(
-        page, "network.md.j2",
-        graph={"nodes": nodes, "edges": edges},
-        tags=sorted(site.database.vocabulary.tags),
-        types=[t for t in FOLDERS.values() if by_type.get(t)],
-        by_type={t: sorted(v, key=lambda n: n["name"].casefold()) for t, v in by_type.items()},
-        relations=[
-            {"source": site.views.entity_link(page, s), "label": d["label"],
-             "target": site.views.entity_link(page, t)}
-            for s, t, d in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))
-        ],
-    )
+    relations = sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))
+    parts = split(page, relations, _numbered("relation", "relations"))
+    for part in parts:
+        context: dict[str, Any] = {
+            "parts": _parts_nav(part.page, parts, part),
+            "relation_total": len(relations),
+            "relations": [
+                {"source": site.views.entity_link(part.page, s), "label": d["label"],
+                 "target": site.views.entity_link(part.page, t)}
+                for s, t, d in part.items
+            ],
+        }
+        if part.number > 1:
+            site.render(part.page, "network_relations.md.j2", **context)
+            continue
+        site.render(
+            page, "network.md.j2", **context,
+            graph={"nodes": nodes, "edges": edges},
+            tags=sorted(site.database.vocabulary.tags),
+            types=[t for t in FOLDERS.values() if by_type.get(t)],
+            by_type={t: sorted(v, key=lambda n: n["name"].casefold())
+                     for t, v in by_type.items()},
+        )
 
 
 def _timeline(site: Site) -> None:
-    page = "timeline.md"
-    site.render(page, "timeline.md.j2", items=_timeline_items(site, page),
-                tags=site.database.vocabulary.tags)
+    parts = split("timeline.md", _dated_claims(site), _date_range)
+    for part in parts:
+        site.render(part.page, "timeline.md.j2",
+                    items=_timeline_items(site, part.page, part.items), offset=part.offset,
+                    parts=_parts_nav(part.page, parts, part),
+                    tags=site.database.vocabulary.tags)
 
 
 def _coverage(site: Site) -> None:
-    page = "coverage.md"
-    report = [
-        {
-            "label": item.source.meta.label or item.source.meta.title,
-            "href": relative(page, source_page(item.source.id)),
-            "cited": item.body_cited, "total": item.body_total, "percent": item.percent,
-            "paragraphs": [
-                {"n": p.paragraph.n, "kind": p.paragraph.kind, "claims": p.claims,
-                 "uncited": p.uncited_body,
-                 "href": relative(page, source_page(item.source.id), p.paragraph.anchor),
-                 "excerpt": " ".join(p.paragraph.text.split())[:90]}
-                for p in item.paragraphs
-            ],
-        }
-        for item in coverage(site.database)
-    ]
-    site.render(page, "coverage.md.j2", report=report)
+    report = coverage(site.database)
+    parts = split("coverage.md", report, _numbered("source", "sources"),
+                  weight=lambda item: len(item.paragraphs))
+    for part in parts:
+        page = part.page
+        site.render(page, "coverage.md.j2", parts=_parts_nav(page, parts, part), report=[
+            {
+                "label": item.source.meta.label or item.source.meta.title,
+                "href": relative(page, source_page(item.source.id)),
+                "cited": item.body_cited, "total": item.body_total, "percent": item.percent,
+                "paragraphs": [
+                    {"n": p.paragraph.n, "kind": p.paragraph.kind, "claims": p.claims,
+                     "uncited": p.uncited_body,
+                     "href": relative(page, source_page(item.source.id), p.paragraph.anchor),
+                     "excerpt": " ".join(p.paragraph.text.split())[:90]}
+                    for p in item.paragraphs
+                ],
+            }
+            for item in part.items
+        ])
 
 
 def _downloads(site: Site, files: dict[str, bytes]) -> None:

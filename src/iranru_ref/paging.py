@@ -1,0 +1,56 @@
+"""Splitting a listing that covers the whole database into parts of bounded size.
+
+The timeline, the network's relation table and the coverage report list every claim, relation
+or paragraph. With hundreds of sources one page of each would weigh tens of megabytes, so a
+long listing is cut into parts: the first stays at its usual page (``timeline.md``), the others
+follow it at ``timeline/2.md``, ``timeline/3.md`` and so on, and every part links to all the
+others. A listing that fits in one part is one page, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+#: entries per part of a long listing
+PER_PART = 300
+
+
+@dataclass(frozen=True)
+class Part(Generic[T]):
+    number: int
+    page: str
+    items: Sequence[T]
+    #: the 0-based position of the part's first item in the whole listing
+    offset: int
+    label: str
+
+
+def part_page(page: str, number: int) -> str:
+    """Where part ``number`` of the listing at ``page`` lives (``timeline.md`` → ``timeline/2.md``)."""
+    return page if number == 1 else f"{page.removesuffix('.md')}/{number}.md"
+
+
+def split(page: str, items: Sequence[T], label: Callable[[Sequence[T], int], str],
+          per_part: int | None = None, weight: Callable[[T], int] | None = None) -> list[Part[T]]:
+    """``items`` in consecutive parts of at most ``per_part`` (default ``PER_PART``) entries, or
+    of that much ``weight`` where one item stands for several entries; an item heavier than a
+    part gets a part of its own. ``label`` names a part from its items and its offset.
+
+    An empty listing is one empty part, so that its page still exists.
+    """
+    per_part = per_part or PER_PART
+    chunks: list[tuple[int, Sequence[T]]] = []
+    start, total = 0, 0
+    for index, item in enumerate(items):
+        size = weight(item) if weight else 1
+        if index > start and total + size > per_part:
+            chunks.append((start, items[start:index]))
+            start, total = index, 0
+        total += size
+    chunks.append((start, items[start:]))
+    return [Part(number, part_page(page, number), chunk, offset, label(chunk, offset))
+            for number, (offset, chunk) in enumerate(chunks, 1)]

@@ -1,0 +1,138 @@
+"""Long listings (timeline, relations, coverage) are cut into linked parts of bounded size."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from iranru_ref import paging
+from iranru_ref.build import build_site
+from iranru_ref.coverage import coverage
+from iranru_ref.graph import build_graph
+from iranru_ref.paging import part_page, split
+from iranru_ref.pipeline import generate_tree
+from iranru_ref.project import Project, load
+
+
+def numbers(items: object, offset: int) -> str:
+    return f"{offset}+{len(items)}"  # type: ignore[arg-type]
+
+
+def test_split_keeps_every_item_once_in_order() -> None:
+    parts = split("timeline.md", list(range(23)), numbers, per_part=10)
+    assert [list(p.items) for p in parts] == [list(range(10)), list(range(10, 20)), [20, 21, 22]]
+    assert [p.page for p in parts] == ["timeline.md", "timeline/2.md", "timeline/3.md"]
+    assert [p.offset for p in parts] == [0, 10, 20]
+    assert [p.label for p in parts] == ["0+10", "10+10", "20+3"]
+
+
+def test_a_listing_that_fits_is_one_page_and_an_empty_one_still_has_its_page() -> None:
+    assert [p.page for p in split("coverage.md", [1, 2, 3], numbers, per_part=3)] == ["coverage.md"]
+    empty = split("coverage.md", [], numbers, per_part=3)
+    assert [(p.page, list(p.items)) for p in empty] == [("coverage.md", [])]
+
+
+def test_weights_fill_parts_and_a_heavy_item_gets_a_part_of_its_own() -> None:
+    parts = split("coverage.md", [4, 4, 30, 1, 2, 8], numbers, per_part=10, weight=lambda n: n)
+    assert [list(p.items) for p in parts] == [[4, 4], [30], [1, 2], [8]]
+
+
+def test_part_pages_sit_beside_the_listing() -> None:
+    assert part_page("network.md", 1) == "network.md"
+    assert part_page("network.md", 12) == "network/12.md"
+
+
+def test_the_default_part_size_applies_when_none_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paging, "PER_PART", 2)
+    assert len(split("timeline.md", [1, 2, 3, 4, 5], numbers)) == 3
+
+
+@pytest.fixture(scope="module")
+def parted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed project generated with parts of 10 entries, so that every listing splits."""
+    root = Path(__file__).resolve().parent.parent
+    tree = tmp_path_factory.mktemp("parted") / "docs"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paging, "PER_PART", 10)
+        generate_tree(Project.find(root), tree)
+    return tree
+
+
+def _parts(tree: Path, name: str) -> list[Path]:
+    further = sorted((tree / name).glob("*.md"), key=lambda p: int(p.stem))
+    return [tree / f"{name}.md", *further]
+
+
+def test_the_timeline_lists_every_dated_claim_once_in_parts_of_ten(parted: Path) -> None:
+    database, _ = load(Project.find(Path(__file__).resolve().parent.parent))
+    dated = sum(1 for ref in database.claims() if ref.claim.date is not None)
+    pages = _parts(parted, "timeline")
+    assert len(pages) == -(-dated // 10) > 1
+    ids = []
+    for page in pages:
+        found = re.findall(r'<li class="timeline-item"[^>]* id="t-(\d+)"', page.read_text())
+        assert 0 < len(found) <= 10, page
+        ids += [int(n) for n in found]
+    assert ids == list(range(1, dated + 1))
+
+
+def test_the_relation_table_is_spread_over_parts_with_the_graph_on_the_first(
+        parted: Path) -> None:
+    database, _ = load(Project.find(Path(__file__).resolve().parent.parent))
+    pages = _parts(parted, "network")
+    rows = [len(re.findall(r"<tr><td>", page.read_text())) for page in pages]
+    assert sum(rows) == build_graph(database).number_of_edges()
+    assert max(rows) <= 10
+    assert 'id="network-graph"' in pages[0].read_text()
+    assert all('id="network-graph"' not in page.read_text() for page in pages[1:])
+
+
+def test_coverage_parts_hold_whole_sources(parted: Path) -> None:
+    database, _ = load(Project.find(Path(__file__).resolve().parent.parent))
+    pages = _parts(parted, "coverage")
+    headings = [re.findall(r"^## (.+)$", page.read_text().replace("\\", ""), re.M)
+                for page in pages]
+    expected = [item.source.meta.label or item.source.meta.title for item in coverage(database)]
+    assert [h for found in headings for h in found] == expected
+    assert len(pages) == len(expected)  # each source is longer than a part of ten paragraphs
+
+
+def test_every_part_links_to_every_other_and_to_the_next(parted: Path) -> None:
+    for name in ("timeline", "network", "coverage"):
+        pages = _parts(parted, name)
+        for number, page in enumerate(pages, 1):
+            text = page.read_text()
+            nav = re.search(r'<nav class="listing-parts".*?</nav>', text, re.S)
+            assert nav is not None, page
+            assert f"Part {number} of {len(pages)}" in nav.group(0)
+            links = re.findall(r'href="([^"]+)"', nav.group(0))
+            assert len(links) == len(pages) - 1
+            for link in links:  # directory URLs: a link to ``../timeline/2/`` is timeline/2.md
+                url = (Path("/") / page.relative_to(parted).with_suffix("") / link).resolve()
+                target = parted / (url.relative_to("/").as_posix() + ".md")
+                assert target in pages, (page, link)
+            assert ("Next part:" in text) == (number < len(pages)), page
+
+
+def test_the_seed_data_fits_in_one_part_of_each_listing(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    generate_tree(Project.find(root), tmp_path / "docs")
+    for name in ("timeline", "network", "coverage"):
+        assert not (tmp_path / "docs" / name).exists()
+        assert 'class="listing-parts"' not in (tmp_path / "docs" / f"{name}.md").read_text()
+
+
+def test_a_site_in_parts_builds_strictly(project: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs' strict build accepts the part pages: they are listed under not_in_nav, and
+    every link between them resolves."""
+    monkeypatch.setattr(paging, "PER_PART", 10)
+    site = tmp_path / "site"
+    build_site(Project.find(project), site_dir=site)
+    assert (site / "timeline" / "2" / "index.html").is_file()
+    assert (site / "network" / "2" / "index.html").is_file()
+    assert (site / "coverage" / "2" / "index.html").is_file()
+    shutil.rmtree(site)

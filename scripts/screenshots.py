@@ -18,8 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-FOLDERS = {"person": "people", "organization": "organizations", "treaty": "treaties",
-           "project": "projects", "place": "places", "event": "events", "figure": "figures"}
+from iranru_ref.vocabulary import TYPE_FOLDER
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -40,7 +39,7 @@ def pick_pages(site: Path) -> dict[str, str]:
         counts[claim["subject"]] = counts.get(claim["subject"], 0) + 1
     best = max(entities, key=lambda e: counts.get(e["id"], 0), default=None)
     if best is not None:
-        pages["entity"] = f"{FOLDERS[best['type']]}/{best['id']}/"
+        pages["entity"] = f"{TYPE_FOLDER[best['type']]}/{best['id']}/"
         for claim in claims:
             if claim["subject"] == best["id"] and claim.get("citations"):
                 local = claim["id"].removeprefix(best["id"] + ".")

@@ -1,17 +1,22 @@
-"""Long listings (timeline, relations, coverage) are cut into linked parts of bounded size."""
+"""Long listings (timeline, relations, figures, coverage) are cut into linked parts of bounded
+size, and the network graph and the money chart draw a bounded number of items."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from iranru_ref import paging
 from iranru_ref.build import build_site
 from iranru_ref.coverage import coverage
-from iranru_ref.graph import build_graph
+from iranru_ref.database import Database
+from iranru_ref.graph import build_graph, most_connected
 from iranru_ref.paging import part_page, split
 from iranru_ref.pipeline import generate_tree
 from iranru_ref.project import Project, load
@@ -31,7 +36,8 @@ def test_split_keeps_every_item_once_in_order() -> None:
 
 def test_a_listing_that_fits_is_one_page_and_an_empty_one_still_has_its_page() -> None:
     assert [p.page for p in split("coverage.md", [1, 2, 3], numbers, per_part=3)] == ["coverage.md"]
-    empty = split("coverage.md", [], numbers, per_part=3)
+    nothing: list[int] = []
+    empty = split("coverage.md", nothing, numbers, per_part=3)
     assert [(p.page, list(p.items)) for p in empty] == [("coverage.md", [])]
 
 
@@ -61,13 +67,23 @@ def parted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tree
 
 
-def _parts(tree: Path, name: str) -> list[Path]:
+def _parts(tree: Path, name: str, first: str | None = None) -> list[Path]:
     further = sorted((tree / name).glob("*.md"), key=lambda p: int(p.stem))
-    return [tree / f"{name}.md", *further]
+    return [tree / (first or f"{name}.md"), *further]
+
+
+def _database() -> Database:
+    return load(Project.find(Path(__file__).resolve().parent.parent))[0]
+
+
+def _graph_data(page: Path) -> dict[str, Any]:
+    found = re.search(r'data-graph="([^"]*)"', page.read_text())
+    assert found is not None
+    return json.loads(html.unescape(found.group(1)))  # type: ignore[no-any-return]
 
 
 def test_the_timeline_lists_every_dated_claim_once_in_parts_of_ten(parted: Path) -> None:
-    database, _ = load(Project.find(Path(__file__).resolve().parent.parent))
+    database = _database()
     dated = sum(1 for ref in database.claims() if ref.claim.date is not None)
     pages = _parts(parted, "timeline")
     assert len(pages) == -(-dated // 10) > 1
@@ -81,7 +97,7 @@ def test_the_timeline_lists_every_dated_claim_once_in_parts_of_ten(parted: Path)
 
 def test_the_relation_table_is_spread_over_parts_with_the_graph_on_the_first(
         parted: Path) -> None:
-    database, _ = load(Project.find(Path(__file__).resolve().parent.parent))
+    database = _database()
     pages = _parts(parted, "network")
     rows = [len(re.findall(r"<tr><td>", page.read_text())) for page in pages]
     assert sum(rows) == build_graph(database).number_of_edges()
@@ -91,7 +107,7 @@ def test_the_relation_table_is_spread_over_parts_with_the_graph_on_the_first(
 
 
 def test_coverage_parts_hold_whole_sources(parted: Path) -> None:
-    database, _ = load(Project.find(Path(__file__).resolve().parent.parent))
+    database = _database()
     pages = _parts(parted, "coverage")
     headings = [re.findall(r"^## (.+)$", page.read_text().replace("\\", ""), re.M)
                 for page in pages]
@@ -100,9 +116,51 @@ def test_coverage_parts_hold_whole_sources(parted: Path) -> None:
     assert len(pages) == len(expected)  # each source is longer than a part of ten paragraphs
 
 
+def test_the_figures_table_continues_in_a_folder_of_its_own(parted: Path) -> None:
+    quantities = sum(1 for ref in _database().claims() if ref.claim.value is not None)
+    pages = _parts(parted, "figure-values", "figures/index.md")
+    rows = [len(re.findall(r'<tr class="(?:derived|stated)">', p.read_text())) for p in pages]
+    assert sum(rows) == quantities and len(pages) == -(-quantities // 10) > 1
+    assert max(rows) <= 10
+    assert "## All figure records" in pages[0].read_text()  # the records stay on the index
+
+
+def test_the_network_draws_only_the_most_connected_when_there_are_too_many(
+        parted: Path) -> None:
+    graph = build_graph(_database())
+    drawn = _graph_data(parted / "network.md")
+    ids = {node["id"] for node in drawn["nodes"]}
+    assert ids == {node for node, _ in most_connected(graph, 10)}
+    assert drawn["edges"] and all(e["source"] in ids and e["target"] in ids
+                                  for e in drawn["edges"])
+    text = parted.joinpath("network.md").read_text()
+    assert f"most connected of the {len(graph)} entities" in text
+    assert 'class="fallback-list"' not in text  # the type indexes list the entities instead
+    assert text.count('<li><a href="../people/">People</a>') == 1
+
+
+def test_the_chart_draws_the_largest_money_figures(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    money = sorted((float(ref.claim.value or 0) for ref in _database().claims()
+                    if ref.claim.unit == "USD"), reverse=True)
+    assert len(money) > 2
+    monkeypatch.setattr(paging, "PER_PART", 2)
+    generate_tree(Project.find(Path(__file__).resolve().parent.parent), tmp_path / "docs")
+    index = (tmp_path / "docs" / "figures" / "index.md").read_text()
+    chart = index[index.index("<svg"):index.index("</svg>")]
+    assert chart.count('<g class="bar') == 2
+    assert f"The 2 largest of the {len(money)} money figures" in index
+
+
+def test_a_small_network_is_drawn_whole(tmp_path: Path) -> None:
+    generate_tree(Project.find(Path(__file__).resolve().parent.parent), tmp_path / "docs")
+    assert len(_graph_data(tmp_path / "docs" / "network.md")["nodes"]) == len(_database().entities)
+
+
 def test_every_part_links_to_every_other_and_to_the_next(parted: Path) -> None:
-    for name in ("timeline", "network", "coverage"):
-        pages = _parts(parted, name)
+    for name, first in (("timeline", None), ("network", None), ("coverage", None),
+                        ("figure-values", "figures/index.md")):
+        pages = _parts(parted, name, first)
         for number, page in enumerate(pages, 1):
             text = page.read_text()
             nav = re.search(r'<nav class="listing-parts".*?</nav>', text, re.S)
@@ -111,18 +169,21 @@ def test_every_part_links_to_every_other_and_to_the_next(parted: Path) -> None:
             links = re.findall(r'href="([^"]+)"', nav.group(0))
             assert len(links) == len(pages) - 1
             for link in links:  # directory URLs: a link to ``../timeline/2/`` is timeline/2.md
-                url = (Path("/") / page.relative_to(parted).with_suffix("") / link).resolve()
-                target = parted / (url.relative_to("/").as_posix() + ".md")
-                assert target in pages, (page, link)
+                base = page.relative_to(parted).with_suffix("")
+                if base.name == "index":
+                    base = base.parent
+                url = (Path("/") / base / link).resolve().relative_to("/").as_posix()
+                assert parted / f"{url}.md" in pages or parted / url / "index.md" in pages, link
             assert ("Next part:" in text) == (number < len(pages)), page
 
 
 def test_the_seed_data_fits_in_one_part_of_each_listing(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     generate_tree(Project.find(root), tmp_path / "docs")
-    for name in ("timeline", "network", "coverage"):
+    for name in ("timeline", "network", "coverage", "figure-values"):
         assert not (tmp_path / "docs" / name).exists()
-        assert 'class="listing-parts"' not in (tmp_path / "docs" / f"{name}.md").read_text()
+    for page in ("timeline.md", "network.md", "coverage.md", "figures/index.md"):
+        assert 'class="listing-parts"' not in (tmp_path / "docs" / page).read_text()
 
 
 def test_a_site_in_parts_builds_strictly(project: Path, tmp_path: Path,
@@ -135,4 +196,5 @@ def test_a_site_in_parts_builds_strictly(project: Path, tmp_path: Path,
     assert (site / "timeline" / "2" / "index.html").is_file()
     assert (site / "network" / "2" / "index.html").is_file()
     assert (site / "coverage" / "2" / "index.html").is_file()
+    assert (site / "figure-values" / "2" / "index.html").is_file()
     shutil.rmtree(site)

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 import networkx as nx
 
-from . import escape
+from . import escape, paging
 from .coverage import coverage
 from .data_dictionary import database_sections, record_sections, table_sections
 from .database import CitationRef, ClaimRef, Database, EntityRecord
@@ -41,6 +41,8 @@ from .views import Views, format_number, short_value, value_label
 from .vocabulary import FOLDERS, TYPE_FOLDER, TYPE_LABELS, TYPE_TITLES
 
 ASSETS = Path(__file__).parent / "assets"
+#: Where the figures table continues when it has parts (figures/ holds the figure records).
+FIGURE_TABLE_FOLDER = "figure-values"
 #: How many key dates and key figures an entity's infobox shows.
 KEY_ITEMS = 5
 _ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
@@ -301,22 +303,37 @@ def _type_index(site: Site, entity_type: str) -> None:
         entries.append(entry)
     context: dict[str, Any] = {"entity_type": entity_type, "entries": entries}
     if entity_type == "figure":
-        context["figures"] = _figure_rows(site, page)
+        _figure_table(site, page, context)
     site.render(page, "entity_index.md.j2", **context)
 
 
-def _figure_rows(site: Site, page: str) -> list[dict[str, Any]]:
-    rows = []
-    for ref in site.database.claims():
-        if ref.claim.value is None:
-            continue
-        view = site.views.claim(page, ref)
-        view["number"] = ref.claim.value
-        view["unit"] = ref.claim.unit
-        view["short_value"] = short_value(ref)
-        rows.append(view)
-    rows.sort(key=lambda r: (r["unit"] or "", r["period"] or "", r["subject"]["name"]))
-    return rows
+def _figure_table(site: Site, page: str, context: dict[str, Any]) -> None:
+    """The table of every figure (its first part, with links to the others, which are written
+    here) and the chart of the money figures, for the figures index ``page``."""
+    refs = sorted((ref for ref in site.database.claims() if ref.claim.value is not None),
+                  key=lambda r: (r.claim.unit or "", r.claim.period or "", r.subject.name))
+    parts = split(page, refs, _numbered("figure", "figures"), folder=FIGURE_TABLE_FOLDER)
+    for part in parts[1:]:
+        site.render(part.page, "figure_values.md.j2", figure_total=len(refs),
+                    parts=_parts_nav(part.page, parts, part),
+                    figures=[_figure_row(site, part.page, ref) for ref in part.items])
+    money = [ref for ref in refs if ref.claim.unit == "USD"]
+    largest = {ref.id for ref in
+               sorted(money, key=lambda r: -float(r.claim.value or 0))[:paging.PER_PART]}
+    context.update(
+        parts=_parts_nav(page, parts, parts[0]), figure_total=len(refs),
+        figures=[_figure_row(site, page, ref) for ref in parts[0].items],
+        chart=[_figure_row(site, page, ref) for ref in money if ref.id in largest],
+        money_total=len(money),
+    )
+
+
+def _figure_row(site: Site, page: str, ref: ClaimRef) -> dict[str, Any]:
+    view = site.views.claim(page, ref)
+    view["number"] = ref.claim.value
+    view["unit"] = ref.claim.unit
+    view["short_value"] = short_value(ref)
+    return view
 
 
 def _source_page(
@@ -472,9 +489,12 @@ def _home(site: Site) -> None:
 def _network(site: Site) -> None:
     page = "network.md"
     graph = site.graph
-    nodes = [_node(site, page, n) for n in sorted(graph.nodes)]
+    # A graph of thousands of entities is unreadable: beyond PER_PART, the most connected.
+    drawn = (set(graph.nodes) if len(graph) <= paging.PER_PART
+             else {node for node, _ in most_connected(graph, paging.PER_PART)})
+    nodes = [_node(site, page, n) for n in sorted(drawn)]
     edges = [{"source": s, "target": t, "label": d["label"]}
-             for s, t, d in graph.edges(data=True)]
+             for s, t, d in graph.edges(data=True) if s in drawn and t in drawn]
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node in nodes:
         by_type[node["type"]].append(node)
@@ -496,10 +516,13 @@ def _network(site: Site) -> None:
         site.render(
             page, "network.md.j2", **context,
             graph={"nodes": nodes, "edges": edges},
+            entity_total=len(graph),
             tags=sorted(site.database.vocabulary.tags),
             types=[t for t in FOLDERS.values() if by_type.get(t)],
             by_type={t: sorted(v, key=lambda n: n["name"].casefold())
                      for t, v in by_type.items()},
+            type_counts=[(t, sum(1 for r in site.database.entities.values() if r.type == t))
+                         for t in FOLDERS.values()],
         )
 
 

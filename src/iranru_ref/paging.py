@@ -1,10 +1,11 @@
 """Splitting a listing that covers the whole database into parts of bounded size.
 
-The timeline, the network's relation table and the coverage report list every claim, relation
-or paragraph. With hundreds of sources one page of each would weigh tens of megabytes, so a
-long listing is cut into parts: the first stays at its usual page (``timeline.md``), the others
-follow it at ``timeline/2.md``, ``timeline/3.md`` and so on, and every part links to all the
-others. A listing that fits in one part is one page, as before.
+The timeline, the network's relation table, the figures table and the coverage report list
+every claim, relation, figure or paragraph. With hundreds of sources one page of each would
+weigh tens of megabytes, so a long listing is cut into parts: the first stays at its usual page
+(``timeline.md``), the others follow it at ``timeline/2.md``, ``timeline/3.md`` and so on (or in
+a folder of their own), and every part links to all the others. A listing that fits in one part
+is one page, as before. ``PER_PART`` also bounds what a page draws, such as the network graph.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-#: entries per part of a long listing
+#: entries per part of a long listing, and the most a page draws in one graph or chart
 PER_PART = 300
 
 
@@ -29,13 +30,17 @@ class Part(Generic[T]):
     label: str
 
 
-def part_page(page: str, number: int) -> str:
-    """Where part ``number`` of the listing at ``page`` lives (``timeline.md`` → ``timeline/2.md``)."""
-    return page if number == 1 else f"{page.removesuffix('.md')}/{number}.md"
+def part_page(page: str, number: int, folder: str | None = None) -> str:
+    """Where part ``number`` of the listing at ``page`` lives: ``timeline.md`` →
+    ``timeline/2.md``, or ``FOLDER/2.md`` for a page that shares its folder with others."""
+    if number == 1:
+        return page
+    return f"{folder or page.removesuffix('.md')}/{number}.md"
 
 
 def split(page: str, items: Sequence[T], label: Callable[[Sequence[T], int], str],
-          per_part: int | None = None, weight: Callable[[T], int] | None = None) -> list[Part[T]]:
+          per_part: int | None = None, weight: Callable[[T], int] | None = None,
+          folder: str | None = None) -> list[Part[T]]:
     """``items`` in consecutive parts of at most ``per_part`` (default ``PER_PART``) entries, or
     of that much ``weight`` where one item stands for several entries; an item heavier than a
     part gets a part of its own. ``label`` names a part from its items and its offset.
@@ -52,5 +57,5 @@ def split(page: str, items: Sequence[T], label: Callable[[Sequence[T], int], str
             start, total = index, 0
         total += size
     chunks.append((start, items[start:]))
-    return [Part(number, part_page(page, number), chunk, offset, label(chunk, offset))
+    return [Part(number, part_page(page, number, folder), chunk, offset, label(chunk, offset))
             for number, (offset, chunk) in enumerate(chunks, 1)]

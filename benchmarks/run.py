@@ -621,7 +621,7 @@ def _required_share(counted: dict[str, Any]) -> str:
     if not imports:
         return ""
     extra = imports["with_required"] - imports["mkdocs"]
-    return (f" (importing {REQUIRED_LIBRARIES} on top of MkDocs alone takes "
+    return (f" (importing {REQUIRED_LIBRARIES.replace(', ', ' and ')} on top of MkDocs alone takes "
             f"{extra / 1e9:.2f} billion, {100 * extra / counted['mkdocs']:.1f} points of the 15)")
 
 
@@ -775,8 +775,9 @@ def main(argv: list[str]) -> int:
     info = machine()
     if args.report:
         saved = [r["machine"] for r in results.values() if r.get("machine")]
+        order = [scale for scale in ("seed", *corpus.SCALES) if scale in results]
         write_doc(results, saved[-1] if saved else info,
-                  f".venv/bin/python benchmarks/run.py --scales {','.join(results)}")
+                  f".venv/bin/python benchmarks/run.py --scales {','.join(order)}")
         return 0
     command = f".venv/bin/python benchmarks/run.py --scales {','.join(scales)}"
     def save(result: dict[str, Any]) -> None:

@@ -413,11 +413,13 @@ def _timeline_items(site: Site, page: str, refs: Sequence[ClaimRef]) -> list[dic
 
 
 def _date_range(refs: Sequence[ClaimRef], offset: int) -> str:
+    """A timeline part's label: the dates of its first and last claims."""
     if not refs:
         return "no dated claims"
-    first, last = (ref.claim.date.short_label() for ref in (refs[0], refs[-1])
-                   if ref.claim.date is not None)
-    return first if first == last else f"{first} – {last}"
+    first, last = refs[0].claim.date, refs[-1].claim.date
+    assert first is not None and last is not None
+    return (first.short_label() if first.short_label() == last.short_label()
+            else f"{first.short_label()} – {last.short_label()}")
 
 
 def _numbered(one: str, many: str) -> Callable[[Sequence[Any], int], str]:

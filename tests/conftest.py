@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from iranru_ref.vocabulary import TYPE_FOLDER
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("data", "sources", "templates", "docs", "mkdocs.yml", "package.json",
                  "package-lock.json", "src/iranru_ref/mkdocs_hook.py")
@@ -82,13 +84,9 @@ def site_data(built_site: Path) -> dict[str, Any]:
     return data
 
 
-FOLDERS = {"person": "people", "organization": "organizations", "treaty": "treaties",
-           "project": "projects", "place": "places", "event": "events", "figure": "figures"}
-
-
 def entity_path(entity: dict[str, Any]) -> str:
     """An entity's page in the built site, as a URL path relative to its root."""
-    return f"{FOLDERS[entity['type']]}/{entity['id']}/"
+    return f"{TYPE_FOLDER[entity['type']]}/{entity['id']}/"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

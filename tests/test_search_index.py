@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FOLDERS, entity_path
+from conftest import entity_path
+
+from iranru_ref.vocabulary import TYPE_FOLDER
 
 pytestmark = pytest.mark.slow
 
@@ -54,7 +56,7 @@ def test_each_claim_is_indexed_on_its_own_page(
 
 
 LISTINGS = ("", "timeline/", "network/", "coverage/", "sources/",
-            *(f"{folder}/" for folder in FOLDERS.values()))
+            *(f"{folder}/" for folder in TYPE_FOLDER.values()))
 
 
 def test_listings_and_source_pages_do_not_index_claims_again(

@@ -7,7 +7,7 @@ hand-written pages of ``docs/``. Any engine that reads ``mkdocs.yml`` can build 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -303,13 +303,13 @@ def _type_index(site: Site, entity_type: str) -> None:
         entries.append(entry)
     context: dict[str, Any] = {"entity_type": entity_type, "entries": entries}
     if entity_type == "figure":
-        _figure_table(site, page, context)
+        context.update(_figure_table(site, page))
     site.render(page, "entity_index.md.j2", **context)
 
 
-def _figure_table(site: Site, page: str, context: dict[str, Any]) -> None:
-    """The table of every figure (its first part, with links to the others, which are written
-    here) and the chart of the money figures, for the figures index ``page``."""
+def _figure_table(site: Site, page: str) -> dict[str, Any]:
+    """What the figures index ``page`` shows of every figure: the first part of the table, with
+    links to the others (written here), and the chart of the money figures."""
     refs = sorted((ref for ref in site.database.claims() if ref.claim.value is not None),
                   key=lambda r: (r.claim.unit or "", r.claim.period or "", r.subject.name))
     parts = split(page, refs, _numbered("figure", "figures"), folder=FIGURE_TABLE_FOLDER)
@@ -320,12 +320,12 @@ def _figure_table(site: Site, page: str, context: dict[str, Any]) -> None:
     money = [ref for ref in refs if ref.claim.unit == "USD"]
     largest = {ref.id for ref in
                sorted(money, key=lambda r: -float(r.claim.value or 0))[:paging.PER_PART]}
-    context.update(
-        parts=_parts_nav(page, parts, parts[0]), figure_total=len(refs),
-        figures=[_figure_row(site, page, ref) for ref in parts[0].items],
-        chart=[_figure_row(site, page, ref) for ref in money if ref.id in largest],
-        money_total=len(money),
-    )
+    return {
+        "parts": _parts_nav(page, parts, parts[0]), "figure_total": len(refs),
+        "figures": [_figure_row(site, page, ref) for ref in parts[0].items],
+        "chart": [_figure_row(site, page, ref) for ref in money if ref.id in largest],
+        "money_total": len(money),
+    }
 
 
 def _figure_row(site: Site, page: str, ref: ClaimRef) -> dict[str, Any]:
@@ -452,10 +452,7 @@ def _timeline_key(ref: ClaimRef) -> tuple[str, str, str]:
 def _home(site: Site) -> None:
     page = "index.md"
     database = site.database
-    counts = {
-        entity_type: sum(1 for r in database.entities.values() if r.type == entity_type)
-        for entity_type in FOLDERS.values()
-    }
+    counts = _type_counts(database)
     connected = [
         {**site.views.entity_link(page, entity_id), "degree": degree}
         for entity_id, degree in most_connected(site.graph, 10)
@@ -486,6 +483,12 @@ def _home(site: Site) -> None:
         timeline=timeline,
         sources=sources,
     )
+
+
+def _type_counts(database: Database) -> dict[str, int]:
+    """How many entities each type has, in the vocabulary's order of types."""
+    found = Counter(record.type for record in database.entities.values())
+    return {entity_type: found[entity_type] for entity_type in FOLDERS.values()}
 
 
 def _network(site: Site) -> None:
@@ -523,8 +526,7 @@ def _network(site: Site) -> None:
             types=[t for t in FOLDERS.values() if by_type.get(t)],
             by_type={t: sorted(v, key=lambda n: n["name"].casefold())
                      for t, v in by_type.items()},
-            type_counts=[(t, sum(1 for r in site.database.entities.values() if r.type == t))
-                         for t in FOLDERS.values()],
+            type_counts=_type_counts(site.database),
         )
 
 

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from iranru_ref import paging
 from iranru_ref.build import build_site
+from iranru_ref.cli import cli
 from iranru_ref.coverage import coverage
 from iranru_ref.database import Database
 from iranru_ref.graph import build_graph, most_connected
@@ -198,3 +200,20 @@ def test_a_site_in_parts_builds_strictly(project: Path, tmp_path: Path,
     assert (site / "coverage" / "2" / "index.html").is_file()
     assert (site / "figure-values" / "2" / "index.html").is_file()
     shutil.rmtree(site)
+
+
+@pytest.mark.parametrize("hand_written", ["coverage.md", "timeline/2.md", "figure-values/2.md"])
+def test_a_hand_written_page_where_a_part_goes_is_reported_by_file(
+        project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
+        hand_written: str) -> None:
+    monkeypatch.setattr(paging, "PER_PART", 10)
+    target = project / "docs" / hand_written
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("# Mine\n", encoding="utf-8")
+    result = runner.invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: docs/{hand_written}:1: iranru-ref generates {hand_written} itself; rename this "
+        "file (or move it to another folder)")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (project / "site").exists()

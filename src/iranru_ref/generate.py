@@ -130,7 +130,7 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     site = Site(database, project, build_graph(database), Views(database),
                 environment(project.templates_dir, project.root / ".build" / "templates"),
-                TreeWriter(out_dir))
+                TreeWriter(out_dir, project.root))
     site.writer.copy_tree(project.docs_dir)
     site.writer.copy_tree(ASSETS, "assets")
     copy_vendor_assets(project, site.writer)

@@ -9,19 +9,31 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .errors import BuildFailed, display_path
+
 MARKER = ".iranru-generated"
 
 
 class TreeWriter:
-    def __init__(self, root: Path) -> None:
+    """Writes the tree under ``root``; ``project_root`` is what error messages name files by."""
+
+    def __init__(self, root: Path, project_root: Path | None = None) -> None:
         self.root = root
+        self.project_root = project_root
         self.written: set[str] = set()
+        #: the hand-written file each copied page came from
+        self.copied: dict[str, Path] = {}
         # Into an empty folder (as in every `iranru-ref build`) nothing can be unchanged.
         self.fresh = not root.is_dir() or not any(root.iterdir())
         self.folders: set[Path] = set()
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         if relative in self.written:
+            source = self.copied.get(relative)
+            if source is not None:
+                raise BuildFailed(
+                    f"{display_path(source, self.project_root)}:1: iranru-ref generates "
+                    f"{relative} itself; rename this file (or move it to another folder)")
             raise ValueError(f"two pages would be written to {relative}")
         self.written.add(relative)
         path = self.root / relative
@@ -46,6 +58,7 @@ class TreeWriter:
             if path.is_file() and not any(part.startswith(".") for part in path.parts):
                 relative = (Path(prefix) / path.relative_to(source)).as_posix()
                 self.write_bytes(relative, path.read_bytes())
+                self.copied[relative] = path
 
     def finish(self) -> None:
         """Remove files left over from an earlier generation, then empty folders."""

@@ -1,5 +1,5 @@
 """Long listings (timeline, relations, figures, coverage) are cut into linked parts of bounded
-size, and the network graph and the money chart draw a bounded number of items."""
+size; the network graph, the money chart and the home page show a bounded number of items."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from iranru_ref.graph import build_graph, most_connected
 from iranru_ref.paging import part_page, split
 from iranru_ref.pipeline import generate_tree
 from iranru_ref.project import Project, load
+from iranru_ref.vocabulary import TYPE_FOLDER
 
 
 def numbers(items: object, offset: int) -> str:
@@ -141,6 +142,27 @@ def test_the_network_draws_only_the_most_connected_when_there_are_too_many(
     assert text.count('<li><a href="../people/">People</a>') == 1
 
 
+def test_the_home_page_sends_readers_to_the_type_indexes_when_entities_are_many(
+        parted: Path) -> None:
+    text = parted.joinpath("index.md").read_text()
+    assert 'class="every-entity"' not in text
+    assert f"The {len(_database().entities)} entities are too many for one page" in text
+    assert "[People](people/index.md) (8)" in text
+
+
+def test_the_home_page_lists_only_the_newest_sources_when_there_are_more(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from iranru_ref import generate
+
+    sources = sorted(_database().sources.values(), key=lambda s: s.meta.date.sort_key)
+    monkeypatch.setattr(generate, "HOME_SOURCES", 1)
+    generate_tree(Project.find(Path(__file__).resolve().parent.parent), tmp_path / "docs")
+    text = (tmp_path / "docs" / "index.md").read_text()
+    listed = text[text.index("## Latest sources"):text.index("## Most connected")]
+    assert f"sources/{sources[-1].id}/" in listed and f"sources/{sources[0].id}/" not in listed
+    assert f"The newest 1 of {len(sources)}; the [sources index](sources/index.md)" in listed
+
+
 def test_the_chart_draws_the_largest_money_figures(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     money = sorted((float(ref.claim.value or 0) for ref in _database().claims()
@@ -154,9 +176,16 @@ def test_the_chart_draws_the_largest_money_figures(tmp_path: Path,
     assert f"The 2 largest of the {len(money)} money figures" in index
 
 
-def test_a_small_network_is_drawn_whole(tmp_path: Path) -> None:
+def test_a_small_network_is_drawn_whole_and_the_home_page_lists_everything(
+        tmp_path: Path) -> None:
     generate_tree(Project.find(Path(__file__).resolve().parent.parent), tmp_path / "docs")
     assert len(_graph_data(tmp_path / "docs" / "network.md")["nodes"]) == len(_database().entities)
+    home = (tmp_path / "docs" / "index.md").read_text()
+    assert "## Sources" in home and "Latest sources" not in home
+    every = home[home.index('class="every-entity"'):]
+    database = _database()
+    assert all(f'href="{TYPE_FOLDER[record.type]}/{record.id}/"' in every
+               for record in database.entities.values())
 
 
 def test_every_part_links_to_every_other_and_to_the_next(parted: Path) -> None:

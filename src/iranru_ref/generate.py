@@ -45,6 +45,8 @@ ASSETS = Path(__file__).parent / "assets"
 FIGURE_TABLE_FOLDER = "figure-values"
 #: How many key dates and key figures an entity's infobox shows.
 KEY_ITEMS = 5
+#: How many sources the home page lists (the newest, when there are more).
+HOME_SOURCES = 10
 _ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
 
 
@@ -459,6 +461,7 @@ def _home(site: Site) -> None:
     ]
     dated = _dated_claims(site)
     timeline = _timeline_items(site, page, dated[:: max(1, len(dated) // 8)][:8])
+    # Beyond a part's worth of entities the type indexes list them, as on the network page.
     every = {
         entity_type: sorted(
             (site.views.entity_link(page, r.id) for r in database.entities.values()
@@ -466,11 +469,15 @@ def _home(site: Site) -> None:
             key=lambda link: link["name"].casefold(),
         )
         for entity_type in FOLDERS.values()
-    }
+    } if len(database.entities) <= paging.PER_PART else {}
+    shown = list(database.sources.values())
+    if len(shown) > HOME_SOURCES:
+        shown = sorted(shown, key=lambda s: (s.meta.date.sort_key, s.id), reverse=True)
+        shown = shown[:HOME_SOURCES]
     sources = [
         {"label": s.meta.label or s.meta.title, "title": s.meta.title,
          "date": s.meta.date.label(), "href": relative(page, source_page(s.id))}
-        for s in database.sources.values()
+        for s in shown
     ]
     site.render(
         page, "home.md.j2",
@@ -482,6 +489,7 @@ def _home(site: Site) -> None:
         every={t: links for t, links in every.items() if links},
         timeline=timeline,
         sources=sources,
+        source_total=len(database.sources),
     )
 
 

@@ -142,6 +142,26 @@ def test_the_network_draws_only_the_most_connected_when_there_are_too_many(
     assert text.count('<li><a href="../people/">People</a>') == 1
 
 
+def test_each_timeline_part_filters_by_the_tags_it_holds_and_says_so(parted: Path) -> None:
+    pages = _parts(parted, "timeline")
+    assert len(pages) > 1
+    for page in pages:
+        text = page.read_text()
+        buttons = re.findall(r'class="filter-button" data-tag="([^"]+)"', text)
+        used = set(" ".join(re.findall(r'data-tags="([^"]*)"', text)).split())
+        assert buttons and set(buttons) == used
+        assert 'data-filter-scope="in this part"' in text
+        assert "Filter this part by tag:" in text
+
+
+def test_a_timeline_in_one_part_filters_without_a_scope(tmp_path: Path) -> None:
+    generate_tree(Project.find(Path(__file__).resolve().parent.parent), tmp_path / "docs")
+    text = (tmp_path / "docs" / "timeline.md").read_text()
+    assert "data-filter-scope" not in text and "Filter by tag:" in text
+    used = set(" ".join(re.findall(r'data-tags="([^"]*)"', text)).split())
+    assert set(re.findall(r'class="filter-button" data-tag="([^"]+)"', text)) == used
+
+
 def test_the_home_page_sends_readers_to_the_type_indexes_when_entities_are_many(
         parted: Path) -> None:
     text = parted.joinpath("index.md").read_text()

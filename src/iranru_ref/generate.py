@@ -541,10 +541,12 @@ def _network(site: Site) -> None:
 def _timeline(site: Site) -> None:
     parts = split("timeline.md", _dated_claims(site), _date_range)
     for part in parts:
+        items = _timeline_items(site, part.page, part.items)
+        used = {tag for item in items for tag in item["tags"]}  # a button never shows nothing
         site.render(part.page, "timeline.md.j2",
-                    items=_timeline_items(site, part.page, part.items), offset=part.offset,
-                    parts=_parts_nav(part.page, parts, part),
-                    tags=site.database.vocabulary.tags)
+                    items=items, offset=part.offset, parts=_parts_nav(part.page, parts, part),
+                    tags={name: tag for name, tag in site.database.vocabulary.tags.items()
+                          if name in used})
 
 
 def _coverage(site: Site) -> None:

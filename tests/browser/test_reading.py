@@ -391,6 +391,8 @@ def test_timeline_filters_by_tag(page: Any, site_url: str) -> None:
             assert 1 <= shown.count() <= total
             for tags in shown.evaluate_all("els => els.map(e => e.dataset.tags)"):
                 assert tag in tags.split()
+            assert page.locator(".tag-filter .filter-status").inner_text() == (
+                f"Showing {shown.count()} of {total} entries tagged {tag}")
             assert buttons.nth(i).get_attribute("aria-pressed") == "true"
             break
     page.click(".tag-filter button[data-tag='']")

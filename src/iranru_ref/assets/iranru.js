@@ -133,6 +133,7 @@
       bar.dataset.ready = "1";
       bar.hidden = false;
       var status = bar.querySelector(".filter-status");
+      var scope = bar.hasAttribute("data-filter-scope") ? " " + bar.getAttribute("data-filter-scope") : "";
       bar.addEventListener("click", function (event) {
         var button = event.target.closest("button[data-tag]");
         if (!button) return;
@@ -148,8 +149,8 @@
           if (!item.hidden) shown += 1;
         });
         if (status) {
-          status.textContent = tag ? "Showing " + shown + " of " + items.length + " entries tagged " + tag
-            : "Showing all " + items.length + " entries";
+          status.textContent = tag ? "Showing " + shown + " of " + items.length + " entries" + scope + " tagged " + tag
+            : "Showing all " + items.length + " entries" + scope;
         }
       });
     });

@@ -208,7 +208,8 @@ def test_a_small_network_is_drawn_whole_and_the_home_page_lists_everything(
                for record in database.entities.values())
 
 
-def test_every_part_links_to_every_other_and_to_the_next(parted: Path) -> None:
+def test_every_part_of_a_short_listing_links_to_every_other_and_to_the_next(
+        parted: Path) -> None:
     for name, first in (("timeline", None), ("network", None), ("coverage", None),
                         ("figure-values", "figures/index.md")):
         pages = _parts(parted, name, first)
@@ -226,6 +227,58 @@ def test_every_part_links_to_every_other_and_to_the_next(parted: Path) -> None:
                 url = (Path("/") / base / link).resolve().relative_to("/").as_posix()
                 assert parted / f"{url}.md" in pages or parted / url / "index.md" in pages, link
             assert ("Next part:" in text) == (number < len(pages)), page
+
+
+def _reachable(count: int) -> set[int]:
+    seen, todo = {1}, [1]
+    while todo:
+        for number in paging.nav_numbers(todo.pop(), count):
+            if number not in seen:
+                seen.add(number)
+                todo.append(number)
+    return seen
+
+
+def test_a_few_parts_all_link_to_each_other() -> None:
+    count = 2 * paging.NEIGHBOURS + paging.LANDMARKS
+    assert all(paging.nav_numbers(n, count) == list(range(1, count + 1))
+               for n in range(1, count + 1))
+
+
+@pytest.mark.parametrize("count", [17, 99, 190, 1001, 4321])
+def test_many_parts_link_to_a_few_each_and_every_part_can_be_reached(count: int) -> None:
+    longest = 0
+    for number in range(1, count + 1):
+        shown = paging.nav_numbers(number, count)
+        assert shown == sorted(set(shown)) and {1, count, number} <= set(shown)
+        assert set(range(max(1, number - paging.NEIGHBOURS),
+                         min(count, number + paging.NEIGHBOURS) + 1)) <= set(shown)
+        longest = max(longest, len(shown))
+    assert _reachable(count) == set(range(1, count + 1))
+    assert longest <= 2 * paging.NEIGHBOURS + 3 + 9 * len(str(count))  # logarithmic, not linear
+
+
+def test_a_listing_of_many_parts_skips_some_in_each_part_and_marks_the_gaps(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paging, "PER_PART", 2)
+    tree = tmp_path / "docs"
+    generate_tree(Project.find(Path(__file__).resolve().parent.parent), tree)
+    pages = _parts(tree, "timeline")
+    assert len(pages) > 2 * paging.NEIGHBOURS + paging.LANDMARKS
+    linked: dict[int, set[int]] = {}
+    for number, page in enumerate(pages, 1):
+        nav = re.search(r'<nav class="listing-parts".*?</nav>', page.read_text(), re.S)
+        assert nav is not None
+        titles = {int(n) for n in re.findall(r'title="Part (\d+)"', nav.group(0))}
+        assert titles | {number} == set(paging.nav_numbers(number, len(pages)))
+        assert nav.group(0).count('class="parts-skipped"') >= 1
+        linked[number] = titles
+    seen, todo = {1}, [1]
+    while todo:
+        for number in linked[todo.pop()] - seen:
+            seen.add(number)
+            todo.append(number)
+    assert seen == set(range(1, len(pages) + 1))
 
 
 def test_the_seed_data_fits_in_one_part_of_each_listing(tmp_path: Path) -> None:

@@ -434,13 +434,17 @@ def _numbered(one: str, many: str) -> Callable[[Sequence[Any], int], str]:
 
 
 def _parts_nav(page: str, parts: Sequence[Part[Any]], current: Part[Any]) -> dict[str, Any]:
-    """What a part shows of the others: its number, a link to every part, and the next one."""
+    """What a part shows of the others: its number, links to the parts ``paging.nav_numbers``
+    picks (each marked when parts are skipped before it), and the next one."""
     following = parts[current.number] if current.number < len(parts) else None
+    shown = paging.nav_numbers(current.number, len(parts))
     return {
-        "number": current.number, "count": len(parts),
-        "parts": [{"number": part.number, "label": part.label,
-                   "href": relative(page, part.page) if part is not current else None}
-                  for part in parts],
+        "number": current.number, "count": len(parts), "label": current.label,
+        "parts": [{"number": number, "label": parts[number - 1].label,
+                   "skipped": index > 0 and number - shown[index - 1] > 1,
+                   "href": relative(page, parts[number - 1].page)
+                   if number != current.number else None}
+                  for index, number in enumerate(shown)],
         "next": {"label": following.label, "href": relative(page, following.page)}
         if following else None,
     }

@@ -4,8 +4,9 @@ The timeline, the network's relation table, the figures table and the coverage r
 every claim, relation, figure or paragraph. With hundreds of sources one page of each would
 weigh tens of megabytes, so a long listing is cut into parts: the first stays at its usual page
 (``timeline.md``), the others follow it at ``timeline/2.md``, ``timeline/3.md`` and so on (or in
-a folder of their own), and every part links to all the others. A listing that fits in one part
-is one page, as before. ``PER_PART`` also bounds what a page draws, such as the network graph.
+a folder of their own), and every part links to the others (``nav_numbers``). A listing that
+fits in one part is one page, as before. ``PER_PART`` also bounds what a page draws, such as the
+network graph.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ T = TypeVar("T")
 
 #: entries per part of a long listing, and the most a page draws in one graph or chart
 PER_PART = 300
+#: a part links this many neighbours on each side, and up to ``LANDMARKS`` round numbers per scale
+NEIGHBOURS = 3
+LANDMARKS = 10
 
 
 @dataclass(frozen=True)
@@ -59,3 +63,26 @@ def split(page: str, items: Sequence[T], label: Callable[[Sequence[T], int], str
     chunks.append((start, items[start:]))
     return [Part(number, part_page(page, number, folder), chunk, offset, label(chunk, offset))
             for number, (offset, chunk) in enumerate(chunks, 1)]
+
+
+def nav_numbers(number: int, count: int) -> list[int]:
+    """The parts that part ``number`` of ``count`` links to (itself included), in order.
+
+    A listing of a few parts lists them all. A longer one lists the first and the last, the
+    ``NEIGHBOURS`` on each side, and round numbers at every scale: the multiples of 10 in the
+    current hundred, of 100 in the current thousand, and so on. A reader reaches any part in a
+    few steps, and each part lists a number of links that grows with the logarithm of ``count``
+    (listing every part on every part would grow with its square).
+    """
+    if count <= 2 * NEIGHBOURS + LANDMARKS:
+        return list(range(1, count + 1))
+    shown = {1, count, *range(max(1, number - NEIGHBOURS), min(count, number + NEIGHBOURS) + 1)}
+    stride = 1
+    while stride * LANDMARKS < count:
+        stride *= LANDMARKS
+    top = stride * LANDMARKS
+    while stride > 1:
+        block = (number - 1) // top * top
+        shown.update(range(block + stride, min(count, block + top) + 1, stride))
+        top, stride = stride, stride // LANDMARKS
+    return sorted(shown)

@@ -144,7 +144,7 @@ def instrumented(timers: Timers, keep_tree: Path | None = None) -> Iterator[None
         (project_module, "load", "load"),
         (checks_module, "check_database", "cross-check"),
         (generate_module, "build_graph", "graph"),
-        (generate_module, "export_files", "exports"),
+        (generate_module, "export_downloads", "exports"),
         (generate_module, "generate", "generate"),
         (build_module, "_mkdocs_build", "MkDocs build"),
     ]

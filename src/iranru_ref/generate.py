@@ -20,8 +20,8 @@ from . import escape, paging
 from .coverage import coverage
 from .data_dictionary import database_sections, record_sections, table_sections
 from .database import CitationRef, ClaimRef, Database, EntityRecord
-from .exports import export_files
-from .exports.catalogue import METADATA_FILES, catalogue, size_label
+from .exports import export_downloads
+from .exports.catalogue import METADATA_FILES, Download, catalogue, size_label
 from .exports.dataset import DOWNLOADS_PAGE, dataset_jsonld
 from .exports.index_file import FILE_NAME as INDEX_FILE
 from .exports.index_file import keep_build_time
@@ -150,11 +150,14 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     _timeline(site)
     _coverage(site)
     with stage("writing the data downloads"):
-        files = export_files(database, site.graph)
-    files[INDEX_FILE] = keep_build_time(files[INDEX_FILE], out_dir / "data" / INDEX_FILE)
+        files, downloads = export_downloads(database, site.graph)
+    kept = keep_build_time(files[INDEX_FILE], out_dir / "data" / INDEX_FILE)
+    if kept != files[INDEX_FILE]:
+        files[INDEX_FILE] = kept
+        downloads = [d for d in downloads if d.name != INDEX_FILE] + catalogue({INDEX_FILE: kept})
     for name, data in files.items():
         site.writer.write_bytes(f"data/{name}", data)
-    _downloads(site, files)
+    _downloads(site, downloads)
     _data_dictionary(site)
     for source in database.sources.values():
         site.writer.write_bytes(f"sources/{source.id}.txt",
@@ -576,9 +579,8 @@ def _coverage(site: Site) -> None:
         ])
 
 
-def _downloads(site: Site, files: dict[str, bytes]) -> None:
+def _downloads(site: Site, downloads: list[Download]) -> None:
     page = DOWNLOADS_PAGE
-    downloads = catalogue(files)
     data_files = [d for d in downloads if d.name not in METADATA_FILES]
     dataset = dataset_jsonld(site.database, SiteConfig.load(site.database.root), data_files,
                              page_url(page))

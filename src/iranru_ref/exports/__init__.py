@@ -13,7 +13,7 @@ import networkx as nx
 from ..database import Database
 from ..graph import build_graph
 from .annotations import annotations_file
-from .catalogue import catalogue
+from .catalogue import Download, catalogue
 from .csv_tables import csv_files
 from .database_json import database_json
 from .database_schema import database_schema_file
@@ -26,6 +26,13 @@ from .tables import table_rows
 
 def export_files(database: Database, graph: nx.MultiDiGraph | None = None) -> dict[str, bytes]:
     """Every data download; ``graph`` is ``build_graph(database)`` when the caller has it."""
+    return export_downloads(database, graph)[0]
+
+
+def export_downloads(database: Database, graph: nx.MultiDiGraph | None = None
+                     ) -> tuple[dict[str, bytes], list[Download]]:
+    """Every data download, with its catalogue entry (in the same order); each file is hashed
+    once."""
     rows = table_rows(database)
     files = {
         **database_json(database),
@@ -35,6 +42,11 @@ def export_files(database: Database, graph: nx.MultiDiGraph | None = None) -> di
         **graph_exports(graph if graph is not None else build_graph(database)),
         **annotations_file(database),
     }
-    files.update(dataset_file(database, catalogue(files)))
-    files.update(index_json(catalogue(files)))
-    return files
+    downloads = catalogue(files)
+    dataset = dataset_file(database, downloads)
+    files.update(dataset)
+    downloads += catalogue(dataset)
+    index = index_json(downloads)
+    files.update(index)
+    downloads += catalogue(index)
+    return files, downloads

@@ -29,6 +29,11 @@ class Problem:
 def display_path(path: Path, root: Path | None = None) -> str:
     """A path as a curator would type it: relative to the project root when possible."""
     if root is not None:
+        if path.is_absolute() and ".." not in path.parts:  # as the loader lists them: no disk
+            try:
+                return path.relative_to(root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:

@@ -11,8 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import entity_path
+from conftest import copy_project, entity_path
 
+from iranru_ref import generate
+from iranru_ref.build import build_site
+from iranru_ref.pipeline import generate_tree
+from iranru_ref.project import Project
 from iranru_ref.vocabulary import TYPE_FOLDER
 
 pytestmark = pytest.mark.slow
@@ -82,3 +86,50 @@ def test_every_body_paragraph_is_found_on_its_source_page(
         and flat(paragraph["text"]) not in page_texts.get(f"sources/{source['id']}/", "")
     ]
     assert not missing
+
+
+def _runs(source_page: str) -> list[int]:
+    """Bytes of paragraph text in each run between headings (a source heading or a break)."""
+    runs = [0]
+    for match in re.finditer(r'<h2 class="source-(?:heading|continued)"|<p class="ptext">(.*?)</p>',
+                             source_page, re.S):
+        if match.group(1) is None:
+            runs.append(0)
+        else:
+            runs[-1] += len(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).encode("utf-8"))
+    return runs
+
+
+def test_a_long_run_of_source_paragraphs_is_split_into_search_sections(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zensical refuses a search section of over 32 KiB, and a long article may have no
+    heading at all: a source page starts a section of its own before a run grows too long."""
+    project = Project.find(copy_project(tmp_path / "project"))
+    monkeypatch.setattr(generate, "SECTION_BYTES", 1500)
+    site = build_site(project, tmp_path / "site").site_dir
+    tree = tmp_path / "tree"
+    generate_tree(project, tree)
+    longest = max(len(p.encode("utf-8")) for s in project.sources_dir.glob("*.txt")
+                  for p in s.read_text("utf-8").split("\n\n"))
+    for page in (tree / "sources").glob("*.md"):
+        if page.name == "index.md":
+            continue
+        runs = _runs(page.read_text("utf-8"))
+        assert max(runs) <= max(1500, longest), page.name
+    text = (tree / "sources" / "dedov-sputnik-2023.md").read_text("utf-8")
+    breaks = re.findall(r'<h2 class="source-continued" id="from-p(\d+)">From ¶(\d+) on</h2>', text)
+    assert breaks and all(a == b for a, b in breaks)
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {f"sources/dedov-sputnik-2023/#from-p{n}" for n, _ in breaks} <= locations
+
+
+def test_the_seed_sources_are_short_enough_for_one_section_each(built_site: Path) -> None:
+    for page in (built_site / "sources").glob("*/index.html"):
+        assert 'class="source-continued"' not in page.read_text("utf-8")
+
+
+def test_the_money_chart_is_left_out_of_search(page_texts: dict[str, str]) -> None:
+    """Its bar labels repeat the figures table (itself left out), 300 of them at scale."""
+    assert "Money figures in US dollars" not in page_texts["figures/"]
+    assert "Every number in the two articles" in page_texts["figures/"]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
-from iranru_ref import zensical_engine
+from iranru_ref import generate, zensical_engine
 from iranru_ref.build import build_site
 from iranru_ref.cli import cli
 from iranru_ref.errors import BuildFailed
@@ -104,3 +105,19 @@ def test_the_configuration_drops_what_zensical_cannot_run(project: Path, tmp_pat
     original = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
     assert config["nav"] == original["nav"]
     assert config["theme"] == original["theme"]
+
+
+@needs_zensical
+def test_a_long_source_is_indexed_in_sections(project: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zensical refuses a search item of over 32 KiB and starts items only at Markdown
+    headings; with a small bound, a source page is indexed in several items."""
+    monkeypatch.setattr(generate, "SECTION_BYTES", 1500)
+    site = build_site(Project.find(project), site_dir=tmp_path / "site", engine="zensical").site_dir
+    items = json.loads((site / "search.json").read_text("utf-8"))["items"]
+    locations = [item["location"] for item in items
+                 if item["location"].startswith("sources/dedov-sputnik-2023/")]
+    assert len(locations) > 2 and "sources/dedov-sputnik-2023/#from-p5" in locations
+    longest = max(len(item["text"].encode("utf-8")) for item in items
+                  if item["location"].startswith("sources/dedov-sputnik-2023/"))
+    assert longest < 6000

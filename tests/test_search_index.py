@@ -89,9 +89,9 @@ def test_every_body_paragraph_is_found_on_its_source_page(
 
 
 def _runs(source_page: str) -> list[int]:
-    """Bytes of paragraph text in each run between headings (a source heading or a break)."""
+    """Bytes of paragraph text in each run between the Markdown headings of a source page."""
     runs = [0]
-    for match in re.finditer(r'<h2 class="source-heading"|^## |<p class="ptext">(.*?)</p>',
+    for match in re.finditer(r'^## |<p class="ptext">(.*?)</p>',
                              source_page, re.S | re.M):
         if match.group(1) is None:
             runs.append(0)
@@ -102,8 +102,9 @@ def _runs(source_page: str) -> list[int]:
 
 def test_a_long_run_of_source_paragraphs_is_split_into_search_sections(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Zensical refuses a search section of over 32 KiB, and a long article may have no
-    heading at all: a source page starts a section of its own before a run grows too long."""
+    """Zensical refuses a search section of over 32 KiB and starts sections only at Markdown
+    headings (not at the raw HTML of a source's own headings): a source page starts a section
+    of its own before a run of paragraphs grows too long."""
     project = Project.find(copy_project(tmp_path / "project"))
     monkeypatch.setattr(generate, "SECTION_BYTES", 1500)
     site = build_site(project, tmp_path / "site").site_dir

@@ -47,8 +47,8 @@ FIGURE_TABLE_FOLDER = "figure-values"
 KEY_ITEMS = 5
 #: How many sources the home page lists (the newest, when there are more).
 HOME_SOURCES = 10
-#: Search indexes a page in sections that begin at headings, and Zensical refuses a section of
-#: over 32 KiB; a source page starts a new section where a run of paragraphs would pass this.
+#: Search indexes a page in sections that begin at Markdown headings, and Zensical refuses a
+#: section of over 32 KiB; a source page starts a section where its paragraphs would pass this.
 SECTION_BYTES = 16_000
 _ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
 
@@ -350,11 +350,11 @@ def _source_page(
     page = source_page(source.id)
     views = site.views
     paragraphs = []
-    run = 0  # bytes of text since the last heading
+    run = 0  # bytes of text since the last section heading (the source's own are raw HTML)
     for paragraph in source.paragraphs:
         size = len(paragraph.text.encode("utf-8"))
-        continued = paragraph.kind != "heading" and run > 0 and run + size > SECTION_BYTES
-        run = size if paragraph.kind == "heading" or continued else run + size
+        continued = run > 0 and run + size > SECTION_BYTES
+        run = size if continued else run + size
         refs = cited.get((source.id, paragraph.n), [])
         folded = paragraph.folded
         spans = []

@@ -35,7 +35,7 @@ from .progress import stage, track
 from .project import Project
 from .source import Source
 from .tree import TreeWriter
-from .urls import entity_page, page_url, relative, source_page
+from .urls import entity_page, page_url, relative, source_page, tag_page
 from .vendor import copy_vendor_assets
 from .views import Views, format_number, short_value, value_label
 from .vocabulary import FOLDERS, TYPE_FOLDER, TYPE_LABELS, TYPE_TITLES
@@ -144,6 +144,7 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
         _entity_page(site, record, claims_about[record.id])
     for entity_type in FOLDERS.values():
         _type_index(site, entity_type)
+    _tags(site)
     cited = _citations_by_paragraph(database)
     for source in track(database.sources.values(), "writing source pages"):
         _source_page(site, source, cited)
@@ -313,6 +314,33 @@ def _type_index(site: Site, entity_type: str) -> None:
     if entity_type == "figure":
         context.update(_figure_table(site, page))
     site.render(page, "entity_index.md.j2", **context)
+
+
+def _tags(site: Site) -> None:
+    """The tags index, and a page per tag listing the entities that carry it (in parts)."""
+    order: dict[str, int] = {kind: n for n, kind in enumerate(FOLDERS.values())}
+    carriers: dict[str, list[EntityRecord]] = defaultdict(list)
+    for record in site.database.entities.values():
+        for tag in record.entity.tags:
+            carriers[tag].append(record)
+    index = "tags.md"
+    listed = []
+    for tag, info in site.database.vocabulary.tags.items():
+        records = sorted(carriers[tag], key=lambda r: (order[r.type], r.name.casefold(), r.id))
+        listed.append({"name": tag, "description": info.description, "count": len(records),
+                       "href": relative(index, tag_page(tag)) if records else None})
+        if not records:
+            continue
+        parts = split(tag_page(tag), records, _numbered("entity", "entities"))
+        for part in parts:
+            groups: dict[str, list[dict[str, Any]]] = {}
+            for record in part.items:
+                groups.setdefault(record.type, []).append(
+                    site.views.entity_summary(part.page, record))
+            site.render(part.page, "tag.md.j2", tag=tag, description=info.description,
+                        total=len(records), groups=groups,
+                        parts=_parts_nav(part.page, parts, part))
+    site.render(index, "tags.md.j2", tags=listed)
 
 
 def _figure_table(site: Site, page: str) -> dict[str, Any]:

@@ -21,6 +21,11 @@ def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+def tag_page(tag: str) -> str:
+    """A tag's page; not under ``tags/``, where a tag named ``index`` would be the index."""
+    return f"tag/{tag}.md"
+
+
 def page_url(page: str) -> str:
     """The site URL path (no leading slash) of a Markdown page, with directory URLs."""
     if page == "index.md":

@@ -47,9 +47,10 @@ FIGURE_TABLE_FOLDER = "figure-values"
 KEY_ITEMS = 5
 #: How many sources the home page lists (the newest, when there are more).
 HOME_SOURCES = 10
-#: Search indexes a page in sections that begin at Markdown headings, and Zensical refuses a
-#: section of over 32 KiB; a source page starts a section where its paragraphs would pass this.
-SECTION_BYTES = 16_000
+#: Search indexes a page in sections that begin at Markdown headings. Zensical refuses a section
+#: over a limit that falls as the index grows (32 KiB at 18,000 sections, 16 KiB at 61,000), so a
+#: source page starts a section where its paragraphs would pass this.
+SECTION_BYTES = 8_000
 _ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
 
 

@@ -595,7 +595,10 @@ def scale_section(r: dict[str, Any]) -> list[str]:
         lines.append(f"| instructions executed (callgrind): `iranru-ref build`, then `mkdocs build` "
                      f"alone | – | – | {counted} |")
     if r.get("zensical_error"):
-        error = " ".join(r["zensical_error"].split())
+        # the error itself, which a traceback prints last
+        reported = [line for line in r["zensical_error"].splitlines() if line.strip()]
+        error = " ".join(next((line for line in reversed(reported) if "Error" in line),
+                              " ".join(reported)).split()).replace("|", "\\|")
         lines.append(f"| `zensical build` of the same tree, as a command | – | – | failed: "
                      f"{error[:300]} |")
     memory = [f"`iranru-ref build` in-process {gb(build.get('peak_memory'))} (the benchmark "

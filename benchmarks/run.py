@@ -72,8 +72,7 @@ STAGES = ("load YAML", "validate", "load other", "cross-check", "graph", "render
           "exports", "MkDocs build")
 OWN_STAGES = STAGES[:-1]
 #: what ``mkdocs build`` imports, then what the design adds to it (see ``required_imports``)
-MKDOCS_IMPORTS = ("mkdocs.commands.build, mkdocs.config, material.plugins.search.plugin, "
-                  "material.plugins.tags.plugin")
+MKDOCS_IMPORTS = "mkdocs.commands.build, mkdocs.config, material.plugins.search.plugin"
 REQUIRED_LIBRARIES = "networkx, pydantic"
 #: ``import pydantic`` alone loads almost nothing (its names are imported on first use), so the
 #: probe also defines one model: that imports pydantic's model machinery and loads its plugins.

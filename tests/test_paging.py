@@ -7,6 +7,7 @@ import html
 import json
 import re
 import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -229,10 +230,11 @@ def test_every_part_of_a_short_listing_links_to_every_other_and_to_the_next(
             assert ("Next part:" in text) == (number < len(pages)), page
 
 
-def _reachable(count: int) -> set[int]:
+def _reachable(links: Callable[[int], Iterable[int]]) -> set[int]:
+    """The parts a reader reaches from part 1, following ``links(part)``."""
     seen, todo = {1}, [1]
     while todo:
-        for number in paging.nav_numbers(todo.pop(), count):
+        for number in links(todo.pop()):
             if number not in seen:
                 seen.add(number)
                 todo.append(number)
@@ -254,7 +256,7 @@ def test_many_parts_link_to_a_few_each_and_every_part_can_be_reached(count: int)
         assert set(range(max(1, number - paging.NEIGHBOURS),
                          min(count, number + paging.NEIGHBOURS) + 1)) <= set(shown)
         longest = max(longest, len(shown))
-    assert _reachable(count) == set(range(1, count + 1))
+    assert _reachable(lambda n: paging.nav_numbers(n, count)) == set(range(1, count + 1))
     assert longest <= 2 * paging.NEIGHBOURS + 3 + 9 * len(str(count))  # logarithmic, not linear
 
 
@@ -273,12 +275,7 @@ def test_a_listing_of_many_parts_skips_some_in_each_part_and_marks_the_gaps(
         assert titles | {number} == set(paging.nav_numbers(number, len(pages)))
         assert nav.group(0).count('class="parts-skipped"') >= 1
         linked[number] = titles
-    seen, todo = {1}, [1]
-    while todo:
-        for number in linked[todo.pop()] - seen:
-            seen.add(number)
-            todo.append(number)
-    assert seen == set(range(1, len(pages) + 1))
+    assert _reachable(linked.__getitem__) == set(range(1, len(pages) + 1))
 
 
 def test_the_seed_data_fits_in_one_part_of_each_listing(tmp_path: Path) -> None:

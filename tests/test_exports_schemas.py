@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,8 @@ from pydantic import BaseModel
 
 from iranru_ref.cli import cli
 from iranru_ref.errors import Problem
-from iranru_ref.exports.database_schema import DatabaseDocument
+from iranru_ref.exports.database_schema import SCHEMA_PATH, DatabaseDocument, generated_schema_text
+from iranru_ref.exports.published_schema import database_schema_file
 from iranru_ref.exports.tables import TABLES
 from iranru_ref.record_schemas import FIELD_HELP, SCHEMAS_DIR, record_schemas, stale_schemas
 from iranru_ref.vocabulary import FOLDERS
@@ -40,6 +43,19 @@ def _yaml(path: Path) -> Any:
 
 def test_committed_schemas_match_the_models() -> None:
     assert stale_schemas(ROOT) == [], "run: iranru-ref schemas"
+
+
+def test_committed_database_schema_matches_the_models() -> None:
+    assert SCHEMA_PATH.read_text("utf-8") == generated_schema_text(), (
+        "run: python -m iranru_ref.exports.database_schema")
+    assert database_schema_file() == {SCHEMA_PATH.name: SCHEMA_PATH.read_bytes()}
+
+
+def test_the_build_does_not_build_the_database_models() -> None:
+    code = ("import sys, iranru_ref.build, iranru_ref.cli, iranru_ref.exports, iranru_ref.generate; "
+            "print('iranru_ref.exports.database_schema' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_every_model_field_has_help() -> None:

@@ -1,6 +1,6 @@
 """The data dictionary page's content, read off the models so the page cannot drift from them.
 
-Three parts: the objects of ``database.json`` (from ``exports.database_schema``), the CSV and
+Three parts: the objects of ``database.json`` (from ``exports.published_schema``), the CSV and
 SQLite tables (from ``exports.tables``) and the curated record files (from
 ``record_schemas``). Each is a list of sections, one per object type or table, each listing
 its fields with their type, whether they are required, and their description.
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .exports.database_schema import database_schema
+from .exports.published_schema import database_schema
 from .exports.tables import TABLES
 from .model import SLUG
 from .record_schemas import record_schemas

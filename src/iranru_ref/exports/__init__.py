@@ -16,10 +16,10 @@ from .annotations import annotations_file
 from .catalogue import Download, catalogue
 from .csv_tables import csv_files
 from .database_json import database_json
-from .database_schema import database_schema_file
 from .dataset import dataset_file
 from .graph_files import graph_exports
 from .index_file import index_json
+from .published_schema import database_schema_file
 from .sqlite_file import sqlite_export
 from .tables import table_rows
 

@@ -1,22 +1,28 @@
-"""``database.schema.json``: the JSON Schema (draft 2020-12) of ``database.json``.
+"""The models of ``database.json``, from which its JSON Schema (draft 2020-12) is generated.
 
-The models here describe the published document, field by field; the schema and the data
-dictionary page are generated from them. Every object forbids unknown keys and lists every key
-it always carries as required, so the tests, which validate each built ``database.json``
-against this schema, fail as soon as the exporter and the models disagree.
+The models describe the published document, field by field. Every object forbids unknown keys
+and lists every key it always carries as required, so the tests, which validate each built
+``database.json`` against the schema, fail as soon as the exporter and the models disagree.
+
+The generated schema is committed beside this module and read by the build
+(``published_schema``); after changing a model, run ``python -m
+iranru_ref.exports.database_schema`` to write it again (a test fails until then).
 """
 
 from __future__ import annotations
 
-import functools
 import json
+import sys
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..vocabulary import EntityType, PredicateKind
+from .published_schema import FILE_NAME
 
-FILE_NAME = "database.schema.json"
+#: The committed file that ``published_schema`` reads.
+SCHEMA_PATH = Path(__file__).with_name(FILE_NAME)
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 
@@ -152,14 +158,22 @@ class DatabaseDocument(_Shape):
     tags: dict[str, str] = _f("The tag vocabulary: name → description.")
 
 
-@functools.cache  # the same for every build; the callers only read it
-def database_schema() -> dict[str, Any]:
+def generated_schema_text() -> str:
     schema = DatabaseDocument.model_json_schema()
-    return {"$schema": JSON_SCHEMA_DIALECT, "title": "iranru-ref database.json", **{
+    return json.dumps({"$schema": JSON_SCHEMA_DIALECT, "title": "iranru-ref database.json", **{
         key: value for key, value in schema.items() if key != "title"
-    }}
+    }}, ensure_ascii=False, indent=1) + "\n"
 
 
-def database_schema_file() -> dict[str, bytes]:
-    text = json.dumps(database_schema(), ensure_ascii=False, indent=1) + "\n"
-    return {FILE_NAME: text.encode("utf-8")}
+def main() -> int:
+    text = generated_schema_text()
+    if SCHEMA_PATH.exists() and SCHEMA_PATH.read_text("utf-8") == text:
+        print(f"{SCHEMA_PATH.name} is up to date")
+    else:
+        SCHEMA_PATH.write_text(text, "utf-8")
+        print(f"wrote {SCHEMA_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,5 +1,5 @@
-"""Long listings (timeline, relations, figures, coverage) are cut into linked parts of bounded
-size; the network graph, the money chart and the home page show a bounded number of items."""
+"""Long listings (timeline, relations, figures, coverage, the type indexes) are cut into linked
+parts of bounded size; the network graph, the money chart and the home page show a bounded number of items."""
 
 from __future__ import annotations
 
@@ -129,6 +129,34 @@ def test_the_figures_table_continues_in_a_folder_of_its_own(parted: Path) -> Non
     assert "## All figure records" in pages[0].read_text()  # the records stay on the index
 
 
+def test_each_type_index_lists_its_entities_once_by_name_in_parts_of_ten(parted: Path) -> None:
+    database = _database()
+    for entity_type, folder in TYPE_FOLDER.items():
+        records = sorted((r for r in database.entities.values() if r.type == entity_type),
+                         key=lambda r: r.name.casefold())
+        pages = _parts(parted, f"{folder}-index", f"{folder}/index.md")
+        assert len(pages) == -(-len(records) // 10), folder
+        linked = []
+        for page in pages:
+            listing = page.read_text().split('<ul class="entity-index"', 1)[1].split("</ul>")[0]
+            found = re.findall(r'<li><a href="(?:\.\./\.\./)?(?:[a-z]+/)?([a-z0-9-]+)/">', listing)
+            assert 0 < len(found) <= 10, page
+            linked += found
+        assert linked == [r.id for r in records], folder
+    first = (parted / "places" / "index.md").read_text()
+    places = sum(1 for r in database.entities.values() if r.type == "place")
+    assert f"{places} places in all, listed by name." in first
+    assert 'aria-label="Parts of this index"' in first
+    names = sorted((r.name for r in database.entities.values() if r.type == "place"),
+                   key=str.casefold)
+    assert f'<strong aria-current="page">{names[0]} – {names[9]}</strong>' in first
+    figures = (parted / "figures" / "index.md").read_text()
+    assert figures.count('class="listing-parts"') == 2  # the table's parts and the index's
+    assert 'aria-label="Parts of this listing"' in figures
+    assert "## All figure records" in figures
+    assert "## All figure records" not in (parted / "figures-index" / "2.md").read_text()
+
+
 def test_the_network_draws_only_the_most_connected_when_there_are_too_many(
         parted: Path) -> None:
     graph = build_graph(_database())
@@ -212,10 +240,12 @@ def test_a_small_network_is_drawn_whole_and_the_home_page_lists_everything(
 def test_every_part_of_a_short_listing_links_to_every_other_and_to_the_next(
         parted: Path) -> None:
     for name, first in (("timeline", None), ("network", None), ("coverage", None),
-                        ("figure-values", "figures/index.md")):
+                        ("figure-values", "figures/index.md"), ("places-index", "places/index.md")):
         pages = _parts(parted, name, first)
         for number, page in enumerate(pages, 1):
             text = page.read_text()
+            if name == "figure-values":  # the figures index also has the index's parts
+                text = text.split('aria-label="Parts of this index"')[0]
             nav = re.search(r'<nav class="listing-parts".*?</nav>', text, re.S)
             assert nav is not None, page
             assert f"Part {number} of {len(pages)}" in nav.group(0)
@@ -281,9 +311,11 @@ def test_a_listing_of_many_parts_skips_some_in_each_part_and_marks_the_gaps(
 def test_the_seed_data_fits_in_one_part_of_each_listing(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     generate_tree(Project.find(root), tmp_path / "docs")
-    for name in ("timeline", "network", "coverage", "figure-values"):
+    folders = [f"{folder}-index" for folder in TYPE_FOLDER.values()]
+    for name in ("timeline", "network", "coverage", "figure-values", *folders):
         assert not (tmp_path / "docs" / name).exists()
-    for page in ("timeline.md", "network.md", "coverage.md", "figures/index.md"):
+    indexes = [f"{folder}/index.md" for folder in TYPE_FOLDER.values()]
+    for page in ("timeline.md", "network.md", "coverage.md", *indexes):
         assert 'class="listing-parts"' not in (tmp_path / "docs" / page).read_text()
 
 
@@ -298,6 +330,7 @@ def test_a_site_in_parts_builds_strictly(project: Path, tmp_path: Path,
     assert (site / "network" / "2" / "index.html").is_file()
     assert (site / "coverage" / "2" / "index.html").is_file()
     assert (site / "figure-values" / "2" / "index.html").is_file()
+    assert (site / "places-index" / "3" / "index.html").is_file()
     shutil.rmtree(site)
 
 

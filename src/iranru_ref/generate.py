@@ -299,22 +299,29 @@ def _neighbourhood(site: Site, page: str, entity_id: str) -> dict[str, Any]:
 
 
 def _type_index(site: Site, entity_type: str) -> None:
-    page = f"{TYPE_FOLDER[entity_type]}/index.md"
+    """A type's index: every entity of the type by name, in parts (the first at
+    ``<folder>/index.md``, the others in ``<folder>-index/``)."""
+    folder = TYPE_FOLDER[entity_type]
+    page = f"{folder}/index.md"
     records = sorted(
         (r for r in site.database.entities.values() if r.type == entity_type),
         key=lambda r: r.name.casefold(),
     )
-    entries = []
-    for record in records:
-        entry = site.views.entity_summary(page, record)
-        entry["claims"] = len(record.entity.claims)
-        entry["values"] = [value_label(ClaimRef(record, i, c))
-                           for i, c in enumerate(record.entity.claims) if c.value is not None]
-        entries.append(entry)
-    context: dict[str, Any] = {"entity_type": entity_type, "entries": entries}
-    if entity_type == "figure":
-        context.update(_figure_table(site, page))
-    site.render(page, "entity_index.md.j2", **context)
+    parts = split(page, records, _name_range, folder=f"{folder}-index")
+    for part in parts:
+        entries = []
+        for record in part.items:
+            entry = site.views.entity_summary(part.page, record)
+            entry["claims"] = len(record.entity.claims)
+            entry["values"] = [value_label(ClaimRef(record, i, c))
+                               for i, c in enumerate(record.entity.claims) if c.value is not None]
+            entries.append(entry)
+        context: dict[str, Any] = {"entity_type": entity_type, "entries": entries,
+                                   "total": len(records),
+                                   "index_parts": _parts_nav(part.page, parts, part)}
+        if entity_type == "figure" and part.number == 1:
+            context.update(_figure_table(site, page))
+        site.render(part.page, "entity_index.md.j2", **context)
 
 
 def _tags(site: Site) -> None:
@@ -471,6 +478,22 @@ def _numbered(one: str, many: str) -> Callable[[Sequence[Any], int], str]:
             return f"{one} {offset + 1:,}"
         return f"{many} {offset + 1:,}–{offset + len(items):,}" if items else f"no {many}"
     return label
+
+
+def _name_range(records: Sequence[EntityRecord], offset: int) -> str:
+    """Parts of a list by name, labelled by the first and last names they hold."""
+    if not records:
+        return "none"
+    names = [_shortened(records[0].name), _shortened(records[-1].name)]
+    return names[0] if len(records) == 1 else " – ".join(names)
+
+
+def _shortened(name: str, limit: int = 30) -> str:
+    """``name``, cut after its last whole word within ``limit`` characters."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit].rsplit(" ", 1)[0] if " " in name[:limit] else name[:limit]
+    return cut.rstrip(" ,;:–-") + "…"
 
 
 def _parts_nav(page: str, parts: Sequence[Part[Any]], current: Part[Any]) -> dict[str, Any]:

@@ -1,10 +1,11 @@
 """Splitting a listing that covers the whole database into parts of bounded size.
 
-The timeline, the network's relation table, the figures table and the coverage report list
-every claim, relation, figure or paragraph. With hundreds of sources one page of each would
-weigh tens of megabytes, so a long listing is cut into parts: the first stays at its usual page
-(``timeline.md``), the others follow it at ``timeline/2.md``, ``timeline/3.md`` and so on (or in
-a folder of their own), and every part links to the others (``nav_numbers``). A listing that
+The timeline, the network's relation table, the figures table, the coverage report, the type
+indexes and the tag pages list every claim, relation, figure, paragraph or entity of their
+kind. With hundreds of sources one page of each would weigh megabytes, so a long listing is cut
+into parts: the first stays at its usual page (``timeline.md``), the others follow it at
+``timeline/2.md``, ``timeline/3.md`` and so on (or in a folder of their own, such as
+``people-index/2.md``), and every part links to others (``nav_numbers``). A listing that
 fits in one part is one page, as before. ``PER_PART`` also bounds what a page draws, such as the
 network graph.
 """

@@ -8,6 +8,7 @@ subset of http://www.w3.org/ns/anno.jsonld that these files use."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -18,8 +19,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
+from iranru_ref.database import Database
 from iranru_ref.exports.annotations import count_occurrences
+from iranru_ref.exports.jsonld import entity_jsonld
+from iranru_ref.project import Project, load
 from iranru_ref.text import nfc
+from iranru_ref.urls import entity_page, relative, source_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings(
     "ignore:ConjunctiveGraph is deprecated:DeprecationWarning")]
@@ -226,3 +231,17 @@ def test_annotation_selectors_re_anchor_in_the_paragraph(database: dict[str, Any
         assert text[position["start"] - len(prefix):position["start"]] == prefix
         assert text[position["end"]:position["end"] + len(suffix)] == suffix
         assert count_occurrences(text, prefix + exact + suffix) == 1
+
+
+def test_an_entity_names_the_sources_citing_it_in_the_database_order() -> None:
+    database = load(Project.find(Path(__file__).resolve().parent.parent))[0]
+    record = database.entities["alexey-dedov"]  # both articles cite him
+    page = entity_page(record.type, record.id)
+
+    def cited(db: Database) -> list[str]:
+        return [node["@id"] for node in entity_jsonld(db, record)["subjectOf"]]
+
+    in_order = [relative(page, source_page(source_id)) for source_id in database.sources]
+    assert len(in_order) == 2 and cited(database) == in_order
+    reordered = dataclasses.replace(database, sources=dict(reversed(database.sources.items())))
+    assert cited(reordered) == in_order[::-1]

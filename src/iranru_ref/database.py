@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,11 @@ class Database:
     source_documents: dict[str, YamlDocument] = field(default_factory=dict)
     #: ids of record files that exist but failed pass 1; references to them are not re-reported
     broken_ids: set[str] = field(default_factory=set)
+
+    @functools.cached_property
+    def source_positions(self) -> dict[str, int]:
+        """Each source id's position in ``sources``, for listing a few sources in that order."""
+        return {source_id: n for n, source_id in enumerate(self.sources)}
 
     def claims(self) -> Iterator[ClaimRef]:
         for record in self.entities.values():

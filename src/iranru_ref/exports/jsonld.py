@@ -46,7 +46,9 @@ def _cited_sources(
         claim = ref.claim
         if record.id in (ref.subject.id, claim.object, claim.said_in, *claim.attributed_to):
             cited.update(citation.source for citation in claim.citations)
-    return [source for source_id, source in database.sources.items() if source_id in cited]
+    positions = database.source_positions
+    return [database.sources[source_id]
+            for source_id in sorted(cited & positions.keys(), key=positions.__getitem__)]
 
 
 def source_jsonld(database: Database, page: str, source: Source) -> dict[str, Any]:

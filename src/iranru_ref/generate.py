@@ -109,6 +109,7 @@ def environment(templates: Path, cache: Path | None = None) -> jinja2.Environmen
         env.filters["json_script"] = escape.json_script
         env.filters["front_matter"] = escape.front_matter
         env.filters["number"] = format_number
+        env.globals["tag_page"] = tag_page
         _ENVIRONMENTS[templates] = env
     return env
 
@@ -492,8 +493,7 @@ def _shortened(name: str, limit: int = 30) -> str:
     """``name``, cut after its last whole word within ``limit`` characters."""
     if len(name) <= limit:
         return name
-    cut = name[:limit].rsplit(" ", 1)[0] if " " in name[:limit] else name[:limit]
-    return cut.rstrip(" ,;:–-") + "…"
+    return name[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
 
 
 def _parts_nav(page: str, parts: Sequence[Part[Any]], current: Part[Any]) -> dict[str, Any]:
@@ -501,8 +501,11 @@ def _parts_nav(page: str, parts: Sequence[Part[Any]], current: Part[Any]) -> dic
     picks (each marked when parts are skipped before it), and the next one."""
     following = parts[current.number] if current.number < len(parts) else None
     shown = paging.nav_numbers(current.number, len(parts))
+    parted = len(parts) > 1
     return {
         "number": current.number, "count": len(parts), "label": current.label,
+        "title_suffix": f", part {current.number}: {current.label}" if parted else "",
+        "heading_suffix": f", part {current.number} of {len(parts)}" if parted else "",
         "parts": [{"number": number, "label": parts[number - 1].label,
                    "skipped": index > 0 and number - shown[index - 1] > 1,
                    "href": relative(page, parts[number - 1].page)

@@ -192,3 +192,11 @@ def test_unknown_field_lists_the_expected_fields(project: Path) -> None:
     found = problems(project)
     assert any(p.startswith("data/people/test-person.yml:3: colour: unknown field 'colour'; "
                             "expected one of: name, aliases") for p in found), found
+
+
+def test_an_unknown_field_with_a_line_break_in_its_name_stays_on_one_line(project: Path) -> None:
+    write(project, "people/test-person.yml", "name: X\ntags: [diplomacy]\n? \"\\n\"\n: red\n")
+    found = [p for p in problems(project) if p.startswith("data/people/test-person.yml:")]
+    assert len(found) == 1 and "\n" not in found[0], found
+    assert found[0].startswith("data/people/test-person.yml:3: '\\n': unknown field '\\n'; "
+                               "expected one of: name, aliases"), found

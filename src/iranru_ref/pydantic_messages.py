@@ -11,12 +11,15 @@ from .yamlfile import YamlDocument
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
+    """``claims[0].citations``; a key that cannot be printed as it is (a line break) is quoted
+    with escapes, so that the problem stays on one line."""
     parts: list[str] = []
     for part in loc:
         if isinstance(part, int):
             parts.append(f"[{part}]")
         else:
-            parts.append(("." if parts else "") + str(part))
+            name = str(part)
+            parts.append(("." if parts else "") + (name if name.isprintable() else repr(name)))
     return "".join(parts)
 
 

@@ -21,7 +21,14 @@ from iranru_ref.errors import Problem
 from iranru_ref.exports.database_schema import SCHEMA_PATH, DatabaseDocument, generated_schema_text
 from iranru_ref.exports.published_schema import database_schema_file
 from iranru_ref.exports.tables import TABLES
-from iranru_ref.record_schemas import FIELD_HELP, SCHEMAS_DIR, record_schemas, stale_schemas
+from iranru_ref.record_schema_files import (
+    SCHEMAS_DIR,
+    published_directory,
+    record_schemas,
+    schema_texts,
+    stale_schemas,
+)
+from iranru_ref.record_schemas import FIELD_HELP, generated_texts
 from iranru_ref.vocabulary import FOLDERS
 from iranru_ref.yamlfile import load_yaml
 
@@ -42,6 +49,8 @@ def _yaml(path: Path) -> Any:
 
 
 def test_committed_schemas_match_the_models() -> None:
+    assert schema_texts() == generated_texts(), "run: python -m iranru_ref.record_schemas"
+    assert sorted(p.name for p in published_directory().glob("*.json")) == sorted(schema_texts())
     assert stale_schemas(ROOT) == [], "run: iranru-ref schemas"
 
 
@@ -51,9 +60,11 @@ def test_committed_database_schema_matches_the_models() -> None:
     assert database_schema_file() == {SCHEMA_PATH.name: SCHEMA_PATH.read_bytes()}
 
 
-def test_the_build_does_not_build_the_database_models() -> None:
-    code = ("import sys, iranru_ref.build, iranru_ref.cli, iranru_ref.exports, iranru_ref.generate; "
-            "print('iranru_ref.exports.database_schema' in sys.modules)")
+@pytest.mark.parametrize("generator", ["iranru_ref.exports.database_schema",
+                                       "iranru_ref.record_schemas"])
+def test_the_build_does_not_generate_schemas(generator: str) -> None:
+    code = ("import sys, iranru_ref.build, iranru_ref.cli, iranru_ref.exports, iranru_ref.generate, "
+            f"iranru_ref.scaffold; print({generator!r} in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

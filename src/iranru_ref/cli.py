@@ -113,9 +113,9 @@ def new(root: Path | None, entity_type: str, entity_id: str, tags: tuple[str, ..
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; fail if a schema is missing or out of date.")
 def schemas(root: Path | None, check_only: bool) -> None:
-    """Write the JSON Schemas of the record files to schemas/, from the models, for editors."""
+    """Write the JSON Schemas of the record files to schemas/, for editors."""
     from .errors import IranruError
-    from .record_schemas import stale_schemas, write_schemas
+    from .record_schema_files import stale_schemas, write_schemas
 
     project = Project.find(root)
     if check_only:

@@ -1,8 +1,9 @@
-"""The data dictionary page's content, read off the models so the page cannot drift from them.
+"""The data dictionary page's content, read off the schemas generated from the models (which
+tests keep equal to them), so the page cannot drift from the models.
 
 Three parts: the objects of ``database.json`` (from ``exports.published_schema``), the CSV and
 SQLite tables (from ``exports.tables``) and the curated record files (from
-``record_schemas``). Each is a list of sections, one per object type or table, each listing
+``record_schema_files``). Each is a list of sections, one per object type or table, each listing
 its fields with their type, whether they are required, and their description.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 from .exports.published_schema import database_schema
 from .exports.tables import TABLES
 from .model import SLUG
-from .record_schemas import record_schemas
+from .record_schema_files import record_schemas
 
 _SLUG_PATTERN = "^" + SLUG.pattern.removesuffix(r"\Z") + "$"
 

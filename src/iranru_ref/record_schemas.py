@@ -1,16 +1,16 @@
-"""JSON Schemas of the curated files, generated from the pydantic models, for editors.
+"""The curators' JSON Schemas, generated from the pydantic models.
 
-``iranru-ref schemas`` writes them to ``schemas/``. The YAML language server (VS Code's YAML
-extension and others) picks them up from ``.vscode/settings.json`` or from a record's first
-line, ``# yaml-language-server: $schema=...``, and then completes field names, shows the help
-below and flags unknown keys while the curator types. A test fails when the committed files
-no longer match the models, and when a model field has no help text here.
+The package ships the generated files (``record_schema_files`` reads them), so that a build does
+not generate them: ``python -m iranru_ref.record_schemas`` rewrites them after a model changes,
+and a test fails while they differ from the models. ``iranru-ref schemas`` then copies them to
+a project's ``schemas/``. The help texts below become each field's description there, on the
+Data dictionary page and in the records ``iranru-ref new`` writes.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import sys
 from typing import Any
 
 from pydantic import BaseModel
@@ -18,13 +18,17 @@ from pydantic import BaseModel
 from .claim import Citation, Claim, Derivation
 from .dates import PartialDate
 from .entity import Entity
+from .record_schema_files import (
+    ENTITY_SCHEMA,
+    PREDICATES_SCHEMA,
+    SOURCE_SCHEMA,
+    TAGS_SCHEMA,
+    published_directory,
+)
 from .source import SourceMeta
 from .vocabulary import Predicate, Tag
 
-SCHEMAS_DIR = "schemas"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-ENTITY_SCHEMA = "entity.schema.json"
-SOURCE_SCHEMA = "source.schema.json"
 _DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 FIELD_HELP: dict[type[BaseModel], dict[str, str]] = {
@@ -159,43 +163,38 @@ def _mapping(model: type[BaseModel], title: str, key_pattern: str) -> dict[str, 
     }
 
 
-def record_schemas() -> dict[str, dict[str, Any]]:
-    """File name under ``schemas/`` → JSON Schema."""
+def generated_schemas() -> dict[str, dict[str, Any]]:
+    """File name → JSON Schema, generated from the models."""
     entity = _record(Entity, "Entity record (data/<type folder>/<id>.yml)")
     source = _record(SourceMeta, "Source metadata (sources/<id>.yml)")
     source["properties"]["paragraphs"]["propertyNames"] = {"pattern": "^[1-9][0-9]*$"}
     return {
         ENTITY_SCHEMA: entity,
         SOURCE_SCHEMA: source,
-        "predicates.schema.json": _mapping(
+        PREDICATES_SCHEMA: _mapping(
             Predicate, "Predicate vocabulary (data/vocabulary/predicates.yml)",
             "^[a-z][a-z_]*$"),
-        "tags.schema.json": _mapping(
+        TAGS_SCHEMA: _mapping(
             Tag, "Tag vocabulary (data/vocabulary/tags.yml)", "^[a-z0-9][a-z0-9-]*$"),
     }
 
 
-def schema_texts() -> dict[str, str]:
+def generated_texts() -> dict[str, str]:
     return {name: json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-            for name, schema in record_schemas().items()}
+            for name, schema in generated_schemas().items()}
 
 
-def stale_schemas(root: Path) -> list[str]:
-    """The files under ``schemas/`` that are missing or differ from the models."""
-    stale = []
-    for name, text in schema_texts().items():
-        path = root / SCHEMAS_DIR / name
+def main() -> int:
+    """Rewrite the package's copies from the models."""
+    directory = published_directory()
+    for name, text in generated_texts().items():
+        path = directory / name
         if not path.is_file() or path.read_text("utf-8") != text:
-            stale.append(f"{SCHEMAS_DIR}/{name}")
-    return stale
+            path.write_text(text, "utf-8")
+            print(f"wrote {path}")
+    print("now run iranru-ref schemas, which copies them to schemas/")
+    return 0
 
 
-def write_schemas(root: Path) -> list[str]:
-    """Write every schema under ``root/schemas``; return the files that changed."""
-    changed = stale_schemas(root)
-    directory = root / SCHEMAS_DIR
-    directory.mkdir(exist_ok=True)
-    for name, text in schema_texts().items():
-        if f"{SCHEMAS_DIR}/{name}" in changed:
-            (directory / name).write_text(text, "utf-8")
-    return changed
+if __name__ == "__main__":
+    sys.exit(main())

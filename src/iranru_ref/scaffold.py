@@ -16,7 +16,7 @@ from typing import Any
 from .errors import IranruError, Problem, ValidationFailed
 from .model import SLUG
 from .project import RECORD_SUFFIX, Project, load_vocabulary
-from .record_schemas import ENTITY_SCHEMA, SCHEMAS_DIR, record_schemas
+from .record_schema_files import ENTITY_SCHEMA, SCHEMAS_DIR, record_schemas
 from .vocabulary import FOLDERS, TYPE_FOLDER, Vocabulary
 
 _FILLED = ("name", "tags", "claims")

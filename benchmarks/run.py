@@ -8,6 +8,9 @@ For each scale it writes the synthetic corpus (``benchmarks/corpus.py``) into
 * ``iranru-ref build`` in-process, with every stage timed: load YAML, validate (pydantic),
   other loading (source texts, hashes, paragraphs), cross-check, graph, render Markdown (with
   copying assets), exports (the data downloads) and the MkDocs build;
+* after both 1k and 10k, our own stages again without MkDocs (a load and a generate, each in
+  a new process), at 1k and 10k alternated, so that target 2a compares the best of three
+  samples of each that met the same drift of the machine (``--linearity`` takes only these);
 * ``iranru-ref check`` in-process (what the command does after its imports) and as a command;
 * two floors on the same bytes: every YAML file parsed with ``yaml.load(CSafeLoader)`` and
   nothing else, and ``mkdocs build`` of the generated tree alone (as a command, hooks removed);
@@ -35,6 +38,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -72,8 +76,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "IRANRU_PROGRESS": "0"}
 STAGES = ("load YAML", "validate", "load other", "cross-check", "graph", "render Markdown",
           "exports", "MkDocs build")
 OWN_STAGES = STAGES[:-1]
-#: samples of our own stages for target 2a (the build's included), at 1k and at 10k
-OWN_RUNS, OWN_RUNS_LARGE = 3, 2
+#: the scales target 2a compares, and how many alternated samples of each it takes
+LINEAR_SCALES = ("1k", "10k")
+LINEAR_ROUNDS = 3
 #: what ``mkdocs build`` imports, then what the design adds to it (see ``required_imports``)
 MKDOCS_IMPORTS = "mkdocs.commands.build, mkdocs.config, material.plugins.search.plugin"
 REQUIRED_LIBRARIES = "networkx, pydantic"
@@ -174,25 +179,44 @@ def instrumented(timers: Timers, keep_tree: Path | None = None) -> Iterator[None
             setattr(module, name, original)
 
 
-def own_stages(root: Path, tree: Path, runs: int, first: dict[str, float]) -> dict[str, Any]:
-    """Our own stages, best of ``runs`` samples: ``first`` (the build's) and the others, each a
-    load and a generate of the same project, without MkDocs. One sample of a large build moves
-    by 15% from run to run, more than the margin that target 2a leaves."""
-    totals = [sum(first[s] for s in OWN_STAGES)]
-    for _ in range(runs - 1):
-        timers = Timers()
-        with instrumented(timers):
-            pipeline.generate_tree(Project.find(root), tree)
-        totals.append(sum(stage_table(timers)[s] for s in OWN_STAGES))
-        shutil.rmtree(tree, ignore_errors=True)
-    return {"runs": runs, "samples": totals, "best": min(totals)}
+def own_stage_sample(root: Path) -> float:
+    """CPU seconds of our own stages (a load and a generate, without MkDocs) in a new process,
+    so that no sample inherits another's warm caches."""
+    result = subprocess.run([sys.executable, __file__, "--own-sample", str(root)], env=ENV,
+                            capture_output=True, text=True, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def _own_sample_here(root: Path) -> float:
+    timers = Timers()
+    with instrumented(timers), tempfile.TemporaryDirectory() as tree:
+        pipeline.generate_tree(Project.find(root), Path(tree) / "docs")
+    return sum(stage_table(timers)[s] for s in OWN_STAGES)
+
+
+def linearity(results: dict[str, dict[str, Any]], rounds: int) -> None:
+    """Target 2a's samples: our own stages at 1k and at 10k, alternated ``rounds`` times.
+
+    One sample moves by 15% or more from run to run, and the machine's speed drifts over the
+    minutes between one scale and the next (in one run the CSafeLoader floor, the same work per
+    file at both scales, took 13 times as long at 10k), so alternating lets both scales meet
+    the same drift, and the best of each is kept."""
+    roots = {scale: OUT / scale for scale in LINEAR_SCALES}
+    samples: dict[str, list[float]] = {scale: [] for scale in LINEAR_SCALES}
+    for number in range(rounds):
+        for scale in LINEAR_SCALES:
+            log(f"2a: our own stages at {scale}, sample {number + 1} of {rounds}")
+            samples[scale].append(own_stage_sample(roots[scale]))
+    for scale, taken in samples.items():
+        results[scale]["own_stages"] = {"runs": rounds, "samples": taken, "best": min(taken),
+                                        "alternated": True}
 
 
 def _own_total(r: dict[str, Any]) -> tuple[float, str]:
     """(seconds, how they were measured) of our own stages at a scale."""
     repeated = r.get("own_stages")
     if repeated:
-        return repeated["best"], f"best of {repeated['runs']}"
+        return repeated["best"], f"best of {repeated['runs']}, alternated"
     return sum(r["build"]["stages"][s] for s in OWN_STAGES), "one run"
 
 
@@ -421,11 +445,6 @@ def measure_scale(scale: str, args: argparse.Namespace,
     result["build"]["peak_memory"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     result["weights_mkdocs"] = page_weights(site, "search/search_index.json")
     save(result)
-    if scale != "seed":
-        runs = OWN_RUNS_LARGE if result["counts"]["claims"] > 50_000 else OWN_RUNS
-        log(f"{scale}: our own stages again (load, generate), best of {runs} with the build's")
-        result["own_stages"] = own_stages(root, work / "bench" / "tree-again", runs, stages)
-        save(result)
 
     log(f"{scale}: mkdocs build of the generated tree alone")
     config = floor_config(root, tree, work / "bench" / "site-floor")
@@ -774,7 +793,9 @@ def write_doc(results: dict[str, dict[str, Any]], info: dict[str, Any], command:
         "The package's bytecode is compiled before anything is timed, as an installed package's "
         "is, so that no command spends its time recompiling our own modules. Where commands "
         "are compared, they run several times, alternated, and the fastest run of each is "
-        "kept: other load on the machine only ever adds time. At the seed scale, where one "
+        "kept: other load on the machine only ever adds time. For the same reason, target 2a "
+        "compares the best of three samples of our own stages at each scale, taken at 1k and "
+        "10k alternately. At the seed scale, where one "
         "command takes seconds and the machine's speed drifts by more than the 15% that target "
         "1 allows, both commands are also run under valgrind's callgrind, which counts the "
         "instructions they execute: a count that other load does not move.",
@@ -804,7 +825,14 @@ def main(argv: list[str]) -> int:
                         help="measure nothing: write docs/performance.md from the saved results")
     parser.add_argument("--command-repeat", type=int, default=9,
                         help="runs of each command at the seed scale (default: 9)")
+    parser.add_argument("--linearity", action="store_true",
+                        help="only take target 2a's samples again, on the 1k and 10k corpora "
+                             "already written, then write docs/performance.md")
+    parser.add_argument("--own-sample", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.own_sample is not None:  # the child process of own_stage_sample
+        print(_own_sample_here(args.own_sample))
+        return 0
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     unknown = [s for s in scales if s not in ("seed", *corpus.SCALES)]
     if unknown:
@@ -826,6 +854,15 @@ def main(argv: list[str]) -> int:
     compileall.compile_dir(ROOT / "src", quiet=1)
     info = machine()
     command = f".venv/bin/python benchmarks/run.py --scales {','.join(scales)}"
+    if args.linearity:
+        missing = [scale for scale in LINEAR_SCALES if scale not in results]
+        if missing:
+            parser.error(f"--linearity needs earlier results at {', '.join(missing)}")
+        linearity(results, LINEAR_ROUNDS)
+        RESULTS.write_text(json.dumps(results, indent=1))
+        if not args.no_doc:
+            write_doc(results, info, command)
+        return 0
     def save(result: dict[str, Any]) -> None:
         results[result["scale"]] = {**result, "partial": True}
         RESULTS.write_text(json.dumps(results, indent=1))
@@ -835,6 +872,11 @@ def main(argv: list[str]) -> int:
         RESULTS.write_text(json.dumps(results, indent=1))
         for line in scale_section(results[scale]):
             print(line)
+        if not args.no_doc:
+            write_doc(results, info, command)
+    if all(scale in scales for scale in LINEAR_SCALES):
+        linearity(results, LINEAR_ROUNDS)
+        RESULTS.write_text(json.dumps(results, indent=1))
         if not args.no_doc:
             write_doc(results, info, command)
     for line in targets(results):

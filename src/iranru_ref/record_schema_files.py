@@ -4,7 +4,10 @@ The files are generated from the models by ``python -m iranru_ref.record_schemas
 fails while they differ from the models (as for ``exports/database.schema.json``). A build
 reads them for the Data dictionary page instead of generating them, which cost about 0.05
 billion instructions, 3% of what the package executes for the seed articles.
-``iranru-ref schemas`` copies them to a project's ``schemas/``, where editors find them.
+``iranru-ref schemas`` copies them to a project's ``schemas/``. The YAML language server (VS
+Code's YAML extension and others) finds them there through ``.vscode/settings.json`` or a
+record's first line, ``# yaml-language-server: $schema=...``, and then completes field names,
+shows their help and flags unknown keys while the curator types.
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .committed_files import is_current, write_if_changed
+
 SCHEMAS_DIR = "schemas"
 ENTITY_SCHEMA = "entity.schema.json"
 SOURCE_SCHEMA = "source.schema.json"
@@ -43,20 +45,11 @@ def record_schemas() -> dict[str, dict[str, Any]]:
 
 def stale_schemas(root: Path) -> list[str]:
     """The files under ``root/schemas`` that are missing or differ from the package's."""
-    stale = []
-    for name, text in schema_texts().items():
-        path = root / SCHEMAS_DIR / name
-        if not path.is_file() or path.read_text("utf-8") != text:
-            stale.append(f"{SCHEMAS_DIR}/{name}")
-    return stale
+    return [f"{SCHEMAS_DIR}/{name}" for name, text in schema_texts().items()
+            if not is_current(root / SCHEMAS_DIR / name, text)]
 
 
 def write_schemas(root: Path) -> list[str]:
     """Write every schema under ``root/schemas``; return the files that changed."""
-    changed = stale_schemas(root)
-    directory = root / SCHEMAS_DIR
-    directory.mkdir(exist_ok=True)
-    for name, text in schema_texts().items():
-        if f"{SCHEMAS_DIR}/{name}" in changed:
-            (directory / name).write_text(text, "utf-8")
-    return changed
+    return [f"{SCHEMAS_DIR}/{name}" for name, text in schema_texts().items()
+            if write_if_changed(root / SCHEMAS_DIR / name, text)]

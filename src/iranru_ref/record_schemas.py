@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .claim import Citation, Claim, Derivation
+from .committed_files import write_if_changed
 from .dates import PartialDate
 from .entity import Entity
 from .record_schema_files import (
@@ -188,10 +189,8 @@ def main() -> int:
     """Rewrite the package's copies from the models."""
     directory = published_directory()
     for name, text in generated_texts().items():
-        path = directory / name
-        if not path.is_file() or path.read_text("utf-8") != text:
-            path.write_text(text, "utf-8")
-            print(f"wrote {path}")
+        if write_if_changed(directory / name, text):
+            print(f"wrote {directory / name}")
     print("now run iranru-ref schemas, which copies them to schemas/")
     return 0
 

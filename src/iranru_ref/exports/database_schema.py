@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..committed_files import write_if_changed
 from ..vocabulary import EntityType, PredicateKind
 from .published_schema import FILE_NAME
 
@@ -166,12 +167,10 @@ def generated_schema_text() -> str:
 
 
 def main() -> int:
-    text = generated_schema_text()
-    if SCHEMA_PATH.exists() and SCHEMA_PATH.read_text("utf-8") == text:
-        print(f"{SCHEMA_PATH.name} is up to date")
-    else:
-        SCHEMA_PATH.write_text(text, "utf-8")
+    if write_if_changed(SCHEMA_PATH, generated_schema_text()):
         print(f"wrote {SCHEMA_PATH}")
+    else:
+        print(f"{SCHEMA_PATH.name} is up to date")
     return 0
 
 

@@ -15,11 +15,13 @@ from typing import Any
 
 import jinja2
 import networkx as nx
+from markupsafe import Markup
 
 from . import escape, paging
 from .coverage import coverage
 from .data_dictionary import database_sections, record_sections, table_sections
 from .database import CitationRef, ClaimRef, Database, EntityRecord
+from .entity_claims import EntityClaims
 from .exports import export_downloads
 from .exports.catalogue import METADATA_FILES, Download, catalogue, size_label
 from .exports.dataset import DOWNLOADS_PAGE, dataset_jsonld
@@ -142,8 +144,10 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     site.writer.copy_tree(ASSETS, "assets")
     copy_vendor_assets(project, site.writer)
     claims_about = _claims_about(database)
+    claims = EntityClaims(site.views, site.env.get_template("_macros.md.j2").module,
+                          Counter(ref.id for refs in claims_about.values() for ref in refs))
     for record in track(database.entities.values(), "writing entity pages"):
-        _entity_page(site, record, claims_about[record.id])
+        _entity_page(site, claims, record, claims_about[record.id])
     for entity_type in FOLDERS.values():
         _type_index(site, entity_type)
     _tags(site)
@@ -192,28 +196,19 @@ def _citations_by_paragraph(database: Database) -> dict[tuple[str, int], list[Ci
     return cited
 
 
-def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> None:
+def _entity_page(site: Site, claims: EntityClaims, record: EntityRecord,
+                 about: list[ClaimRef]) -> None:
     page = entity_page(record.type, record.id)
     views = site.views
-    claim_views: dict[str, dict[str, Any]] = {}
-
-    def claim_view(ref: ClaimRef) -> dict[str, Any]:
-        """A claim's view on this page, built once even when the page shows it twice."""
-        view = claim_views.get(ref.id)
-        if view is None:
-            view = claim_views[ref.id] = views.claim(page, ref)
-        return view
-
     own = [ref for ref in about if ref.subject.id == record.id]
-    groups: dict[str, list[dict[str, Any]]] = {"relation": [], "statement": [], "quantity": []}
+    groups: dict[str, list[Markup]] = {"relation": [], "statement": [], "quantity": []}
     for ref in own:
-        view = claim_view(ref)
-        groups[view["kind"]].append(view)
+        groups[claims.view(ref)["kind"]].append(claims.item(ref))
     related: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for neighbour in neighbours(site.graph, record.id):
         related[(neighbour.label, neighbour.outgoing)].append({
             "entity": views.entity_link(page, neighbour.entity_id),
-            "claim": claim_view(neighbour.claim),
+            "cites": claims.cites(neighbour.claim),
         })
     incoming = [
         {"label": label, "items": items}
@@ -226,7 +221,7 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
         if outgoing
     ]
     reported = [
-        claim_view(ref) for ref in about
+        claims.item(ref, show_subject=True) for ref in about
         if ref.subject.id != record.id and record.id in (*ref.claim.attributed_to,
                                                          ref.claim.said_in)
         and ref.claim.object != record.id
@@ -251,7 +246,7 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
     dated = sorted((ref for ref in about if ref.claim.date),
                    key=lambda ref: (ref.subject.id != record.id, _timeline_key(ref)))
     dates = sorted({_key_date(page, ref) for ref in dated[:KEY_ITEMS]})
-    figures = [claim_view(ref) for ref in sorted(
+    figures = [claims.view(ref) for ref in sorted(
         (ref for ref in about if ref.claim.value is not None),
         key=lambda ref: ref.subject.id != record.id)][:KEY_ITEMS]
     site.render(
@@ -269,6 +264,7 @@ def _entity_page(site: Site, record: EntityRecord, about: list[ClaimRef]) -> Non
         graph=_neighbourhood(site, page, record.id),
         jsonld=entity_jsonld(site.database, record, about),
     )
+    claims.shown(about)
 
 
 def _key_date(page: str, ref: ClaimRef) -> tuple[str, str, str, str, str]:

@@ -12,6 +12,11 @@ import posixpath
 
 from .vocabulary import TYPE_FOLDER
 
+#: A page path that stands for every entity page. Each sits two folders down
+#: (``people/alexey-dedov/``), so a link made relative to this one, ``../../`` and the target's
+#: path, works from all of them, whatever their folder.
+ANY_ENTITY_PAGE = "*/*.md"
+
 
 def entity_page(entity_type: str, entity_id: str) -> str:
     return f"{TYPE_FOLDER[entity_type]}/{entity_id}.md"

@@ -1,0 +1,65 @@
+"""The claims that entity pages show, each built and rendered once for all of those pages.
+
+A claim appears on its subject's page, and again on its object's page and on each speaker's.
+Its links are made relative to ``urls.ANY_ENTITY_PAGE``, so they work on every entity page, and
+its view, its list item and its citation links are the same wherever it appears. Each is kept
+until the last page that shows the claim has been written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from markupsafe import Markup
+
+from .database import ClaimRef
+from .urls import ANY_ENTITY_PAGE
+from .views import Views
+
+
+class EntityClaims:
+    """``macros`` is the template module of ``_macros.md.j2``; ``showings`` counts, for each
+    claim id, the entity pages that will show the claim."""
+
+    def __init__(self, views: Views, macros: Any, showings: Counter[str]) -> None:
+        self.views = views
+        self.macros = macros
+        self.pending = showings
+        self._views: dict[str, dict[str, Any]] = {}
+        self._items: dict[tuple[str, bool], Markup] = {}
+        self._cites: dict[str, Markup] = {}
+
+    def view(self, ref: ClaimRef) -> dict[str, Any]:
+        view = self._views.get(ref.id)
+        if view is None:
+            view = self._views[ref.id] = self.views.claim(ANY_ENTITY_PAGE, ref)
+        return view
+
+    def item(self, ref: ClaimRef, show_subject: bool = False) -> Markup:
+        """The claim as an item of a claim list (the ``claim_item`` macro)."""
+        key = (ref.id, show_subject)
+        item = self._items.get(key)
+        if item is None:
+            item = self._items[key] = self.macros.claim_item(self.view(ref), show_subject)
+        return item
+
+    def cites(self, ref: ClaimRef) -> Markup:
+        """The claim's citation links (the ``cite_links`` macro)."""
+        cites = self._cites.get(ref.id)
+        if cites is None:
+            cites = self._cites[ref.id] = self.macros.cite_links(self.view(ref))
+        return cites
+
+    def shown(self, refs: Iterable[ClaimRef]) -> None:
+        """One more page that shows these claims is written; forget those no page still shows."""
+        pending = self.pending
+        for ref in refs:
+            pending[ref.id] -= 1
+            if pending[ref.id] <= 0:
+                del pending[ref.id]
+                self._views.pop(ref.id, None)
+                self._items.pop((ref.id, False), None)
+                self._items.pop((ref.id, True), None)
+                self._cites.pop(ref.id, None)

@@ -1,0 +1,76 @@
+"""A claim shown on several entity pages is built and rendered once, with links that lead to the
+same place from every entity page, and is forgotten once the last of those pages is written."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urljoin
+
+from iranru_ref.database import ClaimRef
+from iranru_ref.entity_claims import EntityClaims
+from iranru_ref.generate import _claims_about, environment
+from iranru_ref.project import Project, load
+from iranru_ref.urls import ANY_ENTITY_PAGE, entity_page, page_url, relative, source_page
+from iranru_ref.views import Views
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = "https://example.org/"
+
+
+def _entity_claims() -> tuple[EntityClaims, dict[str, list[ClaimRef]]]:
+    project = Project.find(ROOT)
+    database, _ = load(project)
+    about = _claims_about(database)
+    macros = environment(project.templates_dir).get_template("_macros.md.j2").module
+    showings = Counter(ref.id for refs in about.values() for ref in refs)
+    return EntityClaims(Views(database), macros, showings), about
+
+
+def test_a_link_made_for_any_entity_page_leads_to_the_same_place_from_each() -> None:
+    pages = ["people/alexey-dedov.md", "people/vladimir-putin.md", "events/x.md",
+             "organizations/y.md"]
+    for target in ("people/alexey-dedov.md", "people/other.md", "sources/s.md", "index.md",
+                   "assets/iranru.css"):
+        link = relative(ANY_ENTITY_PAGE, target, "frag" if target.endswith(".md") else None)
+        expected = SITE + (page_url(target) if target.endswith(".md") else target)
+        for page in pages:
+            assert urljoin(SITE + page_url(page), link).split("#")[0] == expected
+
+
+def test_a_claim_shown_on_several_pages_is_rendered_once_with_links_valid_on_each() -> None:
+    claims, about = _entity_claims()
+    shown_on: dict[str, list[str]] = {}
+    for entity_id, refs in about.items():
+        for ref in refs:
+            shown_on.setdefault(ref.id, []).append(entity_id)
+    ref = next(ref for refs in about.values() for ref in refs
+               if ref.claim.attributed_to and len(shown_on[ref.id]) > 1)
+    item = claims.item(ref, show_subject=True)
+    assert claims.item(ref, show_subject=True) is item
+    assert claims.cites(ref) is claims.cites(ref)
+    assert ref.anchor in item
+    database = claims.views.database
+    valid = {SITE + page_url(entity_page(r.type, r.id)) for r in database.entities.values()}
+    valid |= {SITE + page_url(source_page(s)) for s in database.sources}
+    links = re.findall(r'href="([^"]+)"', item)
+    assert links
+    for entity_id in shown_on[ref.id]:
+        record = database.entities[entity_id]
+        here = SITE + page_url(entity_page(record.type, record.id))
+        for link in links:
+            assert urljoin(here, link).split("#")[0] in valid, (entity_id, link)
+
+
+def test_a_claim_is_forgotten_once_every_page_showing_it_is_written() -> None:
+    claims, about = _entity_claims()
+    for refs in about.values():
+        for ref in refs:
+            claims.item(ref)
+            claims.cites(ref)
+    assert claims._items and claims._cites and claims._views
+    for refs in about.values():
+        claims.shown(refs)
+    assert not claims.pending
+    assert not claims._items and not claims._cites and not claims._views

@@ -18,8 +18,8 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -29,8 +29,7 @@ from .progress import add_mkdocs_progress
 from .project import Project
 
 
-@dataclass(frozen=True)
-class BuildResult:
+class BuildResult(NamedTuple):
     site_dir: Path
     pages: int
 

@@ -77,7 +77,7 @@ def _check_sources(database: Database, project: Project) -> list[Problem]:
         if source.actual_sha256 != source.meta.sha256:
             refs = citing.get(source.id, [])
             listing = "; ".join(
-                f"{ref.id} ({ref.subject.document.display}:{ref.subject.claim_line(ref.index)})"
+                f"{ref.id} ({ref.subject.document.display}:{ref.subject.claim_line(ref.position)})"
                 for ref in refs
             ) or "none yet"
             problems.append(
@@ -131,7 +131,7 @@ def _check_claim(
     broken: AbstractSet[str] = frozenset(),
 ) -> list[Problem]:
     problems: list[Problem] = []
-    record, claim, index = ref.subject, ref.claim, ref.index
+    record, claim, index = ref.subject, ref.claim, ref.position
     display = record.document.display
     where = f"claims[{index}]"
 
@@ -243,7 +243,7 @@ def _check_citations(
     broken_sources: AbstractSet[str] = frozenset(),
 ) -> list[Problem]:
     problems: list[Problem] = []
-    record, index = ref.subject, ref.index
+    record, index = ref.subject, ref.position
     display = record.document.display
     for position, citation in enumerate(ref.claim.citations):
         where = f"claims[{index}].citations[{position}]"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .database import Database
 from .source import Paragraph, Source
 
 
-@dataclass(frozen=True)
-class ParagraphCoverage:
+class ParagraphCoverage(NamedTuple):
     paragraph: Paragraph
     claims: int
 
@@ -19,8 +18,7 @@ class ParagraphCoverage:
         return self.paragraph.kind == "body" and self.claims == 0
 
 
-@dataclass(frozen=True)
-class SourceCoverage:
+class SourceCoverage(NamedTuple):
     source: Source
     paragraphs: tuple[ParagraphCoverage, ...]
 

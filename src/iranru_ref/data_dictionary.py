@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .exports.published_schema import database_schema
 from .exports.tables import TABLES
@@ -22,16 +21,14 @@ from .record_schema_files import record_schemas
 _SLUG_PATTERN = "^" + SLUG.pattern.removesuffix(r"\Z") + "$"
 
 
-@dataclass(frozen=True)
-class FieldRow:
+class FieldRow(NamedTuple):
     name: str
     type: str
     required: str
     description: str
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     anchor: str
     title: str
     description: str

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .claim import Citation, Claim
 from .entity import Entity
@@ -14,8 +15,7 @@ from .vocabulary import Vocabulary
 from .yamlfile import YamlDocument
 
 
-@dataclass(frozen=True)
-class EntityRecord:
+class EntityRecord(NamedTuple):
     id: str
     type: str
     entity: Entity
@@ -29,12 +29,12 @@ class EntityRecord:
         return self.document.line_of(("claims", index, *path))
 
 
-@dataclass(frozen=True)
-class ClaimRef:
+class ClaimRef(NamedTuple):
     """A claim together with the entity that makes it (its subject)."""
 
     subject: EntityRecord
-    index: int
+    #: the claim's position in its subject's ``claims`` list
+    position: int
     claim: Claim
 
     @property
@@ -50,8 +50,7 @@ class ClaimRef:
         return f"cite-{self.subject.id}-{self.claim.id}-{number}"
 
 
-@dataclass(frozen=True)
-class CitationRef:
+class CitationRef(NamedTuple):
     claim: ClaimRef
     number: int
     citation: Citation

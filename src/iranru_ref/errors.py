@@ -7,15 +7,13 @@ its message and exits with status 1 instead of showing a traceback.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import click
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One mistake in one file, reported as ``path:line: message``."""
 
     path: str

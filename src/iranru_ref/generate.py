@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import networkx as nx
@@ -116,8 +115,7 @@ def environment(templates: Path, cache: Path | None = None) -> jinja2.Environmen
     return env
 
 
-@dataclass
-class Site:
+class Site(NamedTuple):
     database: Database
     project: Project
     graph: nx.MultiDiGraph

@@ -6,7 +6,7 @@ the relation forwards on the subject's page and backwards on the object's page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -37,8 +37,7 @@ def build_graph(database: Database) -> nx.MultiDiGraph:
     return graph
 
 
-@dataclass(frozen=True)
-class Neighbour:
+class Neighbour(NamedTuple):
     entity_id: str
     label: str
     outgoing: bool

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -17,8 +17,7 @@ from .source import Paragraph
 from .text import FoldedText, fold, nfc
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     anchor: str
     start: int
     end: int

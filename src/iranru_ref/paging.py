@@ -13,8 +13,7 @@ network graph.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -25,8 +24,7 @@ NEIGHBOURS = 3
 LANDMARKS = 10
 
 
-@dataclass(frozen=True)
-class Part(Generic[T]):
+class Part(NamedTuple, Generic[T]):
     number: int
     page: str
     items: Sequence[T]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,8 +23,7 @@ M = TypeVar("M", bound=BaseModel)
 RECORD_SUFFIX = ".yml"
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     root: Path
 
     @classmethod

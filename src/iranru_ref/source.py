@@ -6,7 +6,7 @@ import functools
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import Field, field_validator
 
@@ -57,8 +57,7 @@ class Paragraph:
         return FoldedText.of(self.text)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     meta: SourceMeta
     text: str

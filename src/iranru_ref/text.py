@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _SPACE = re.compile(r"\s+")
 
@@ -23,8 +23,7 @@ def fold(text: str) -> str:
     return " ".join(nfc(text).split())  # str.split() splits at str.isspace() runs, as \s+ does
 
 
-@dataclass(frozen=True)
-class FoldedText:
+class FoldedText(NamedTuple):
     """A folded text together with the offset in the NFC original of each folded character."""
 
     original: str

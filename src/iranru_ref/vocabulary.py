@@ -7,8 +7,7 @@ backwards. One generic function can then build the graph and both directions of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
@@ -70,7 +69,6 @@ class Tag(Model):
     description: Text
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     predicates: dict[str, Predicate]
     tags: dict[str, Tag]

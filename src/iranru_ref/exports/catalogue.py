@@ -4,7 +4,7 @@ Dataset description and ``index.json``. A file with no description here fails th
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .tables import TABLE_INDEX
 
@@ -38,8 +38,7 @@ DESCRIPTIONS = {
 METADATA_FILES = ("dataset.jsonld", "index.json")
 
 
-@dataclass(frozen=True)
-class Download:
+class Download(NamedTuple):
     name: str
     media_type: str
     description: str

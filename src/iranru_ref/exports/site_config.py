@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -25,8 +24,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-@dataclass(frozen=True)
-class SiteConfig:
+class SiteConfig(NamedTuple):
     name: str
     description: str | None
     url: str | None

@@ -8,7 +8,7 @@ same lists one row per item. Tables are listed parents first, so rows insert in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..database import Database
 from ..highlight import locate
@@ -18,28 +18,25 @@ Row = tuple[Value, ...]
 LIST_SEPARATOR = "; "
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     name: str
     type: str  # SQLite type affinity: TEXT, INTEGER or REAL; booleans are INTEGER 0/1
     description: str
     required: bool = True
 
 
-@dataclass(frozen=True)
-class ForeignKey:
+class ForeignKey(NamedTuple):
     columns: tuple[str, ...]
     table: str
     target: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     name: str
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    foreign_keys: tuple[ForeignKey, ...] = field(default=())
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
     def references(self, column: str) -> str | None:
         """``table(column)`` that ``column`` points to, for the data dictionary."""

@@ -1,10 +1,16 @@
-"""The collector is paused around the pipeline and switched back on as it was."""
+"""The collector is paused around the pipeline and switched back on as it was; the site engine
+runs with it on, scanning only the objects it creates."""
 
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
-from iranru_ref.memory import paused_gc
+import pytest
+
+from iranru_ref.build import BuildResult
+from iranru_ref.memory import collecting_new_objects_only, paused_gc
+from iranru_ref.project import Project
 
 
 def test_paused_gc_restores_the_collector_even_when_nested() -> None:
@@ -16,3 +22,66 @@ def test_paused_gc_restores_the_collector_even_when_nested() -> None:
         assert not gc.isenabled()
     assert gc.isenabled()
 
+
+
+def test_the_engine_runs_with_the_collector_on_and_only_new_objects_collected() -> None:
+    with paused_gc():
+        with collecting_new_objects_only():
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+            new = [[]]
+            assert gc.is_tracked(new)
+        assert not gc.isenabled()  # back to how the caller had it
+        assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
+def test_the_build_command_keeps_the_collector_off_while_it_imports_and_generates(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from iranru_ref import build as build_module
+    from iranru_ref.cli import cli
+
+    seen: list[bool] = []
+
+    def fake_build_site(project: Project, site_dir: Path | None, engine: str) -> BuildResult:
+        seen.append(gc.isenabled())
+        return BuildResult(tmp_path / "site", 0)
+
+    monkeypatch.setattr(build_module, "build_site", fake_build_site)
+    result = CliRunner().invoke(cli, ["build", "--root", str(_project(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_a_build_generates_with_the_collector_off_and_runs_the_engine_with_it_on(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from iranru_ref import build as build_module
+
+    seen: dict[str, object] = {}
+
+    def fake_generate(project: Project, docs: Path) -> tuple[None, int]:
+        seen["generating"] = gc.isenabled()
+        docs.mkdir(parents=True)
+        return None, 0
+
+    def fake_engine(project: Project, docs: Path, site: Path) -> None:
+        seen["engine"] = gc.isenabled()
+        seen["frozen"] = gc.get_freeze_count()
+        site.mkdir()
+
+    monkeypatch.setattr(build_module, "generate_tree", fake_generate)
+    monkeypatch.setattr(build_module, "_mkdocs_build", fake_engine)
+    build_module.build_site(Project.find(_project(tmp_path)))
+    assert seen["generating"] is False
+    assert seen["engine"] is True
+    assert isinstance(seen["frozen"], int) and seen["frozen"] > 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def _project(root: Path) -> Path:
+    for folder in ("data", "sources"):
+        (root / folder).mkdir()
+    return root

@@ -24,6 +24,7 @@ from typing import NamedTuple
 import jinja2
 
 from .errors import BuildFailed, IranruError
+from .memory import collecting_new_objects_only, paused_gc
 from .pipeline import generate_tree
 from .progress import add_mkdocs_progress
 from .project import Project
@@ -188,14 +189,16 @@ def build_site(project: Project, site_dir: Path | None = None, engine: str = "mk
             docs = work / "docs"
             built = work / "site"
             try:
-                # [1]: the database is not kept alive, and scanned by the GC, during the build
-                pages = generate_tree(project, docs)[1]
+                # [1]: the database is freed before the collector is back on
+                with paused_gc():
+                    pages = generate_tree(project, docs)[1]
             except jinja2.TemplateError as exc:
                 raise _template_failure(exc, project) from None
-            if engine == "zensical":
-                _zensical_build(project, docs, built)
-            else:
-                _mkdocs_build(project, docs, built)
+            with collecting_new_objects_only():
+                if engine == "zensical":
+                    _zensical_build(project, docs, built)
+                else:
+                    _mkdocs_build(project, docs, built)
             _swap_in(built, target)
     except IranruError:
         raise

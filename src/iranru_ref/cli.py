@@ -55,10 +55,12 @@ def build(root: Path | None, site_dir: Path | None, engine: str) -> None:
     The site is built in a temporary folder and swapped in only when everything succeeded, so a
     failed build leaves the previous site untouched.
     """
-    from .build import build_site
+    from .memory import paused_gc
 
-    project = Project.find(root)
-    result = build_site(project, site_dir=site_dir, engine=engine)
+    with paused_gc():  # the engine's own build runs with the collector on (build.py)
+        from .build import build_site
+
+        result = build_site(Project.find(root), site_dir=site_dir, engine=engine)
     click.echo(f"built {result.pages} pages into {result.site_dir}")
 
 

@@ -42,7 +42,8 @@ class EntityClaims:
         key = (ref.id, show_subject)
         item = self._items.get(key)
         if item is None:
-            item = self._items[key] = self.macros.claim_item(self.view(ref), show_subject)
+            item = self._items[key] = self.macros.claim_item(self.view(ref), self.cites(ref),
+                                                             show_subject)
         return item
 
     def cites(self, ref: ClaimRef) -> Markup:

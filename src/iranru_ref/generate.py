@@ -398,7 +398,7 @@ def _source_page(
         for ref in refs:
             if ref.claim.id not in seen:
                 seen.add(ref.claim.id)
-                claims.append(views.claim(page, ref.claim))
+                claims.append(views.claim_mention(page, ref.claim))
         paragraphs.append({
             "n": paragraph.n,
             "kind": paragraph.kind,

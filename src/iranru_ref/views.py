@@ -114,18 +114,12 @@ class Views:
                                          source_ref.anchor),
                     })
         return {
+            **self.claim_mention(page, ref),
             "id": ref.id,
             "anchor": ref.anchor,
             "kind": predicate.kind if predicate else "statement",
             "predicate": predicate.label if predicate else claim.predicate,
-            "text": claim.text,
-            "subject": self.entity_link(page, ref.subject.id),
-            "subject_href": relative(page, entity_page(ref.subject.type, ref.subject.id),
-                                     ref.anchor),
             "object": self.entity_link(page, claim.object) if claim.object in entities else None,
-            "speakers": [self.entity_link(page, s) for s in claim.attributed_to if s in entities],
-            "said_in": self.entity_link(page, claim.said_in) if claim.said_in in entities else None,
-            "contested": claim.contested,
             "date": claim.date.label() if claim.date else None,
             "date_note": claim.date.note if claim.date else None,
             "value": value_label(ref),
@@ -140,6 +134,21 @@ class Views:
                 for number, citation in enumerate(claim.citations, 1)
             ],
             "tags": list(ref.subject.entity.tags),
+        }
+
+    def claim_mention(self, page: str, ref: ClaimRef) -> dict[str, Any]:
+        """What a listing that links to a claim shows of it: its text, its subject and who said
+        it. ``claim`` adds the rest."""
+        claim = ref.claim
+        entities = self.database.entities
+        return {
+            "text": claim.text,
+            "subject": self.entity_link(page, ref.subject.id),
+            "subject_href": relative(page, entity_page(ref.subject.type, ref.subject.id),
+                                     ref.anchor),
+            "speakers": [self.entity_link(page, s) for s in claim.attributed_to if s in entities],
+            "said_in": self.entity_link(page, claim.said_in) if claim.said_in in entities else None,
+            "contested": claim.contested,
         }
 
     def entity_summary(self, page: str, record: EntityRecord) -> dict[str, Any]:

@@ -16,7 +16,6 @@ from typing import Any
 
 from ..database import CitationRef, Database
 from ..highlight import locate
-from ..text import nfc
 from ..urls import entity_page, page_url, source_page
 from .json_text import dumps
 from .site_config import SiteConfig
@@ -81,7 +80,7 @@ def annotation(database: Database, site: SiteConfig, ref: CitationRef) -> dict[s
             "source": site.iri(f"{page_url(source_page(citation.source))}#p{paragraph.n}",
                                PATH),
             "selector": [
-                quote_selector(nfc(paragraph.text), start, end),
+                quote_selector(paragraph.folded.original, start, end),
                 {"type": "TextPositionSelector", "start": start, "end": end},
             ],
         },

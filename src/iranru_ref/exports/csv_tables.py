@@ -28,6 +28,8 @@ def csv_files(rows: dict[str, list[Row]]) -> dict[str, bytes]:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(column.name for column in table.columns)
-        writer.writerows([cell(value) for value in row] for row in rows[table.name])
+        # most values are already text: those skip the call to cell()
+        writer.writerows([value if type(value) is str else cell(value) for value in row]
+                         for row in rows[table.name])
         files[f"{table.name}.csv"] = buffer.getvalue().encode("utf-8")
     return files

@@ -4,7 +4,6 @@ same place from every entity page, and is forgotten once the last of those pages
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -24,8 +23,7 @@ def _entity_claims() -> tuple[EntityClaims, dict[str, list[ClaimRef]]]:
     database, _ = load(project)
     about = _claims_about(database)
     macros = environment(project.templates_dir).get_template("_macros.md.j2").module
-    showings = Counter(ref.id for refs in about.values() for ref in refs)
-    return EntityClaims(Views(database), macros, showings), about
+    return EntityClaims(Views(database), macros, about.values()), about
 
 
 def test_a_link_made_for_any_entity_page_leads_to_the_same_place_from_each() -> None:

@@ -20,13 +20,14 @@ from .views import Views
 
 
 class EntityClaims:
-    """``macros`` is the template module of ``_macros.md.j2``; ``showings`` counts, for each
-    claim id, the entity pages that will show the claim."""
+    """``macros`` is the template module of ``_macros.md.j2``; ``pages`` holds, for each entity
+    page to be written, the claims it shows."""
 
-    def __init__(self, views: Views, macros: Any, showings: Counter[str]) -> None:
+    def __init__(self, views: Views, macros: Any, pages: Iterable[Iterable[ClaimRef]]) -> None:
         self.views = views
         self.macros = macros
-        self.pending = showings
+        #: claim id -> the entity pages still to show it
+        self.pending = Counter(ref.id for refs in pages for ref in refs)
         self._views: dict[str, dict[str, Any]] = {}
         self._items: dict[tuple[str, bool], Markup] = {}
         self._cites: dict[str, Markup] = {}

@@ -143,7 +143,7 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     copy_vendor_assets(project, site.writer)
     claims_about = _claims_about(database)
     claims = EntityClaims(site.views, site.env.get_template("_macros.md.j2").module,
-                          Counter(ref.id for refs in claims_about.values() for ref in refs))
+                          claims_about.values())
     for record in track(database.entities.values(), "writing entity pages"):
         _entity_page(site, claims, record, claims_about[record.id])
     for entity_type in FOLDERS.values():

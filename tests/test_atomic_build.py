@@ -80,6 +80,12 @@ BROKEN_SETUPS = {
             "{{ entity.no_such_field.deeper }}\n" + (p / "templates" / "entity.md.j2").read_text()),
         "templates/entity.md.j2:1: the template failed",
     ),
+    "template-macro-missing": (
+        lambda p: (p / "templates" / "_macros.md.j2").write_text(
+            (p / "templates" / "_macros.md.j2").read_text().replace("macro claim_item(",
+                                                                    "macro renamed_item(")),
+        "templates/_macros.md.j2:1: the macro claim_item is missing",
+    ),
     "template-missing": (
         lambda p: (p / "templates" / "timeline.md.j2").unlink(),
         "templates/timeline.md.j2: the template is missing",

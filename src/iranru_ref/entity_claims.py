@@ -15,8 +15,12 @@ from typing import Any
 from markupsafe import Markup
 
 from .database import ClaimRef
+from .errors import BuildFailed
 from .urls import ANY_ENTITY_PAGE
 from .views import Views
+
+#: the macros of ``_macros.md.j2`` that render a claim for entity pages
+MACROS = ("claim_item", "cite_links")
 
 
 class EntityClaims:
@@ -24,6 +28,12 @@ class EntityClaims:
     page to be written, the claims it shows."""
 
     def __init__(self, views: Views, macros: Any, pages: Iterable[Iterable[ClaimRef]]) -> None:
+        missing = [name for name in MACROS if not hasattr(macros, name)]
+        if missing:
+            raise BuildFailed(
+                f"templates/_macros.md.j2:1: the macro {' and '.join(missing)} is missing; "
+                f"entity pages render each claim with {' and '.join(MACROS)}, so restore it "
+                "from git")
         self.views = views
         self.macros = macros
         #: claim id -> the entity pages still to show it

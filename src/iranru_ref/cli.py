@@ -135,11 +135,16 @@ def schemas(root: Path | None, check_only: bool) -> None:
 
 
 def main() -> None:
+    """The ``iranru-ref`` command; it ends the process without tearing it down (quick_exit.py)."""
+    from .quick_exit import exit_status, quick_exit
+
     try:
         cli.main(prog_name="iranru-ref", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         click.echo("interrupted; nothing was changed", err=True)
-        sys.exit(130)
+        quick_exit(130)
+    except SystemExit as done:  # standalone mode always ends with it
+        quick_exit(exit_status(done.code))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,6 +35,7 @@ from .paging import Part, split
 from .progress import stage, track
 from .project import Project
 from .source import Source
+from .template_cache import OWN_TEMPLATES, TemplateCache
 from .tree import TreeWriter
 from .urls import entity_page, page_url, relative, source_page, tag_page
 from .vendor import copy_vendor_assets
@@ -74,31 +75,13 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
-class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs, keyed by each template's checksum; a cache folder
-    that cannot be read or written is simply not used."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError, TypeError):
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            Path(self.directory).mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
 def environment(templates: Path, cache: Path | None = None) -> jinja2.Environment:
     """One compiled environment per templates folder, reused across builds; with ``cache``, the
     compiled templates are also kept on disk there for the next run."""
     env = _ENVIRONMENTS.get(templates)
     if env is None:
         env = _Environment(
-            bytecode_cache=_BytecodeCache(str(cache)) if cache is not None else None,
+            bytecode_cache=TemplateCache(cache) if cache is not None else None,
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -136,7 +119,7 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     """Write the whole Markdown tree into ``out_dir``; return the number of pages."""
     out_dir.mkdir(parents=True, exist_ok=True)
     site = Site(database, project, build_graph(database), Views(database),
-                environment(project.templates_dir, project.root / ".build" / "templates"),
+                environment(project.templates_dir, project.root / OWN_TEMPLATES),
                 TreeWriter(out_dir, project.root))
     site.writer.copy_tree(project.docs_dir)
     site.writer.copy_tree(ASSETS, "assets")

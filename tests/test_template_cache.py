@@ -1,0 +1,88 @@
+"""Compiled templates, ours and the theme's, are kept in .build/ and used while unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+import material
+import pytest
+
+from iranru_ref import generate
+from iranru_ref.build import build_site
+from iranru_ref.project import Project
+from iranru_ref.template_cache import OWN_TEMPLATES, THEME_TEMPLATES
+
+pytestmark = pytest.mark.slow
+
+THEME = Path(material.__file__).parent
+PAGES = ("index.html", "people/alexey-dedov/index.html", "sources/dedov-sputnik-2023/index.html")
+
+
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
+    """The file of every template Jinja compiles from its source from now on, in any
+    environment."""
+    seen: list[Path] = []
+    original = jinja2.Environment.compile
+
+    def spy(self: jinja2.Environment, source: str, name: str | None = None,
+            filename: str | None = None, raw: bool = False, defer_init: bool = False) -> object:
+        if filename is not None:
+            seen.append(Path(filename))
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    # a new environment for our templates, as in a new process
+    monkeypatch.setattr(generate, "_ENVIRONMENTS", {})
+    yield seen
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {page: (site / page).read_bytes() for page in PAGES}
+
+
+def test_a_second_build_compiles_no_template_and_builds_the_same_pages(
+        project: Path, compiled: list[Path]) -> None:
+    first = _pages(build_site(Project.find(project), project / "site-1").site_dir)
+    theme = [path for path in compiled if path.is_relative_to(THEME)]
+    own = [path for path in compiled if path.is_relative_to(project / "templates")]
+    assert theme and own, "the first build compiles both kinds"
+    assert any((project / THEME_TEMPLATES).iterdir())
+    assert any((project / OWN_TEMPLATES).iterdir())
+
+    compiled.clear()
+    generate._ENVIRONMENTS.clear()
+    second = _pages(build_site(Project.find(project), project / "site-2").site_dir)
+    assert compiled == []
+    assert second == first
+
+
+def test_an_edited_template_is_compiled_again(project: Path, compiled: list[Path]) -> None:
+    build_site(Project.find(project), project / "site-1")
+    home = project / "templates" / "home.md.j2"
+    home.write_text(home.read_text(encoding="utf-8") + "\nEdited after the first build.\n",
+                    encoding="utf-8")
+    compiled.clear()
+    generate._ENVIRONMENTS.clear()
+    site = build_site(Project.find(project), project / "site-2").site_dir
+    assert compiled == [home]
+    assert "Edited after the first build." in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_cache_that_cannot_be_written_or_read_is_not_used(project: Path) -> None:
+    (project / ".build").mkdir()
+    for folder in (THEME_TEMPLATES, OWN_TEMPLATES):
+        (project / folder).write_text("a file where the cache folder would be\n")
+    site = build_site(Project.find(project), project / "site").site_dir
+    assert (site / "people" / "alexey-dedov" / "index.html").is_file()
+
+    for folder in (THEME_TEMPLATES, OWN_TEMPLATES):
+        (project / folder).unlink()
+    build_site(Project.find(project), project / "site")
+    for entry in (project / THEME_TEMPLATES).iterdir():
+        entry.write_bytes(b"not a compiled template")  # damaged: compiled again, not used
+    generate._ENVIRONMENTS.clear()
+    again = build_site(Project.find(project), project / "site").site_dir
+    assert (again / "people" / "alexey-dedov" / "index.html").is_file()

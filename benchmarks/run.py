@@ -341,14 +341,18 @@ def counts(root: Path) -> dict[str, Any]:
     }
 
 
-def floor_config(root: Path, tree: Path, site: Path) -> Path:
-    """mkdocs.yml for the tree alone: docs_dir is the generated tree, and no hook."""
+def floor_config(root: Path, tree: Path, site: Path, cached: bool = False) -> Path:
+    """mkdocs.yml for the tree alone: docs_dir is the generated tree, and no hook; ``cached``
+    keeps the theme's compiled templates between builds as our hook does, with a hook that does
+    only that (theme_cache_hook.py)."""
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch"):
         config.pop(key, None)
+    if cached:
+        config["hooks"] = [str(HERE / "theme_cache_hook.py")]
     config["docs_dir"] = str(tree)
     config["site_dir"] = str(site)
-    path = root / "mkdocs.floor.yml"
+    path = root / ("mkdocs.floor-cached.yml" if cached else "mkdocs.floor.yml")
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
     return path
 
@@ -484,10 +488,14 @@ def measure_scale(scale: str, args: argparse.Namespace,
         result["commands"] = {"build": ours, "mkdocs": theirs, "build_zensical": zensical}
         if not args.no_instructions:
             log("seed: iranru-ref build and mkdocs build under callgrind (a few minutes each)")
+            cached = [str(BIN / "mkdocs"), "build", "-q", "-f", str(floor_config(
+                root, tree, work / "bench" / "site-floor-cached", cached=True))]
+            run_command(cached, root)  # compiles the theme's templates, if a build has not yet
             result["instructions"] = {
                 "build": count_instructions([iranru, "build", "--root", str(root), "--site-dir",
                                              str(work / "bench" / "site-command")], root),
                 "mkdocs": count_instructions(mkdocs, root),
+                "mkdocs_cached": count_instructions(cached, root),
                 "imports": required_imports(root),
             }
     shutil.rmtree(tree, ignore_errors=True)
@@ -641,6 +649,10 @@ def scale_section(r: dict[str, Any]) -> list[str]:
     if counted:
         lines.append(f"| instructions executed (callgrind): `iranru-ref build`, then `mkdocs build` "
                      f"alone | – | – | {counted} |")
+    counted = _instructions(r, floor=CACHED_FLOOR)
+    if counted:
+        lines.append("| the same, against `mkdocs build` alone with the theme's compiled templates "
+                     f"cached (`benchmarks/theme_cache_hook.py`) | – | – | {counted} |")
     if r.get("zensical_error"):
         # the error itself, which a traceback prints last
         reported = [line for line in r["zensical_error"].splitlines() if line.strip()]
@@ -667,21 +679,26 @@ def scale_section(r: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _instructions_ratio(r: dict[str, Any]) -> float | None:
+#: what target 1 compares ``iranru-ref build`` with: ``mkdocs build`` alone, as it comes, and
+#: with the theme's compiled templates cached as our build caches them
+PLAIN_FLOOR, CACHED_FLOOR = "mkdocs", "mkdocs_cached"
+
+
+def _instructions_ratio(r: dict[str, Any], floor: str = PLAIN_FLOOR) -> float | None:
     counted = r.get("instructions") or {}
-    if counted.get("build") and counted.get("mkdocs"):
-        return float(counted["build"] / counted["mkdocs"])
+    if counted.get("build") and counted.get(floor):
+        return float(counted["build"] / counted[floor])
     return None
 
 
-def _instructions(r: dict[str, Any], strong: bool = False) -> str:
+def _instructions(r: dict[str, Any], strong: bool = False, floor: str = PLAIN_FLOOR) -> str:
     """``13.11 vs 10.87 billion = 1.206 ×``, or "" where callgrind did not count."""
-    ratio = _instructions_ratio(r)
+    ratio = _instructions_ratio(r, floor)
     if ratio is None:
         return ""
     counted = r["instructions"]
     stars = "**" if strong else ""
-    return (f"{counted['build'] / 1e9:.2f} vs {counted['mkdocs'] / 1e9:.2f} billion = "
+    return (f"{counted['build'] / 1e9:.2f} vs {counted[floor] / 1e9:.2f} billion = "
             f"{stars}{ratio:.3f} ×{stars}")
 
 
@@ -709,15 +726,25 @@ def targets(results: dict[str, dict[str, Any]]) -> list[str]:
         in_process = (own + stages["MkDocs build"]) / stages["MkDocs build"]
         cpu = f"{ms(ours)} vs {ms(theirs)} = {ours / theirs:.2f} ×"
         ratio = _instructions_ratio(seed)
+        strict = _instructions_ratio(seed, CACHED_FLOOR)
         if ratio is None:  # no valgrind: CPU time decides
             ratio, measured = ours / theirs, f"as commands: **{cpu}**"
         else:
             measured = (f"as commands, in instructions: {_instructions(seed, strong=True)}"
-                        f"{_required_share(seed['instructions'])}; in CPU time {cpu}")
+                        f"{_required_share(seed['instructions'])}")
+            if strict is not None:
+                measured += ("; against MkDocs alone with the theme's compiled templates cached "
+                             "too, as our build has them: "
+                             f"{_instructions(seed, strong=True, floor=CACHED_FLOOR)}")
+            measured += f"; in CPU time {cpu}"
+        judged = verdict(ratio <= 1.15)
+        if strict is not None and (strict <= 1.15) != (ratio <= 1.15):
+            judged = (f"{judged} against `mkdocs build` as it comes; "
+                      f"{verdict(strict <= 1.15)} against the cached one")
         lines.append(
             f"| 1. seed: `iranru-ref build` ≤ 1.15 × MkDocs alone | {measured}; in-process, our "
             f"stages take {ms(own)} next to MkDocs' {ms(stages['MkDocs build'])}, = "
-            f"{in_process:.2f} × | {verdict(ratio <= 1.15)} |")
+            f"{in_process:.2f} × | {judged} |")
     small, large = results.get("1k"), results.get("10k")
     if small and large:
         (own_small, how_small), (own_large, how_large) = _own_total(small), _own_total(large)

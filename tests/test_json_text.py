@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iranru_ref.exports.json_text import dumps
+from iranru_ref.exports.json_text import dumps, encode
 
 DOCUMENT = {
     "format_version": 1,
@@ -52,3 +52,15 @@ def test_the_layout_never_changes_the_data(value: Any, levels: int) -> None:
 @pytest.mark.parametrize("levels", [0, 1, 5])
 def test_every_level_count_gives_valid_json(levels: int) -> None:
     assert json.loads(dumps(DOCUMENT, levels)) == DOCUMENT
+
+
+def test_a_record_encoded_beforehand_is_laid_out_as_the_record_itself() -> None:
+    encoded = {**DOCUMENT, "claims": [encode(claim) for claim in DOCUMENT["claims"]]}
+    assert dumps(encoded, levels=2) == dumps(DOCUMENT, levels=2)
+
+
+@given(records=st.lists(json_values, max_size=5), levels=st.integers(min_value=2, max_value=4))
+def test_encoded_text_within_the_spread_levels_is_never_encoded_again(records: list[Any],
+                                                                      levels: int) -> None:
+    document = {"records": [encode(record) for record in records]}
+    assert json.loads(dumps(document, levels)) == {"records": records}

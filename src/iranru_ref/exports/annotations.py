@@ -17,7 +17,7 @@ from typing import Any
 from ..database import CitationRef, Database
 from ..highlight import locate
 from ..urls import entity_page, page_url, source_page
-from .json_text import dumps
+from .json_text import dumps, encode
 from .site_config import SiteConfig
 
 FILE_NAME = "annotations.jsonld"
@@ -88,7 +88,7 @@ def annotation(database: Database, site: SiteConfig, ref: CitationRef) -> dict[s
 
 
 def annotations_document(database: Database, site: SiteConfig) -> dict[str, Any]:
-    items = [annotation(database, site, ref) for ref in database.citations()]
+    items = [encode(annotation(database, site, ref)) for ref in database.citations()]
     return {
         "@context": ANNOTATION_CONTEXT,
         "id": site.iri(PATH, PATH),

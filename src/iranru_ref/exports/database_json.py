@@ -11,7 +11,7 @@ from typing import Any
 from ..claim import Claim
 from ..database import Database
 from ..dates import PartialDate
-from .json_text import dumps
+from .json_text import dumps, encode
 
 FORMAT_VERSION = 1
 
@@ -53,11 +53,12 @@ def _claim(subject: str, claim: Claim) -> dict[str, Any]:
 
 
 def database_document(database: Database) -> dict[str, Any]:
+    """The document, each source, entity and claim already written as a line of JSON text."""
     entities = database.entities
     return {
         "format_version": FORMAT_VERSION,
         "sources": [
-            {
+            encode({
                 "id": source.id,
                 "title": source.meta.title,
                 "label": source.meta.label,
@@ -72,11 +73,11 @@ def database_document(database: Database) -> dict[str, Any]:
                 "sha256": source.meta.sha256,
                 "paragraphs": [{"n": p.n, "kind": p.kind, "text": p.text}
                                for p in source.paragraphs],
-            }
+            })
             for source in database.sources.values()
         ],
         "entities": [
-            {
+            encode({
                 "id": record.id,
                 "type": record.type,
                 "name": record.name,
@@ -84,10 +85,10 @@ def database_document(database: Database) -> dict[str, Any]:
                 "tags": list(record.entity.tags),
                 "summary": record.entity.summary,
                 "notes": list(record.entity.notes),
-            }
+            })
             for record in entities.values()
         ],
-        "claims": [_claim(ref.subject.id, ref.claim) for ref in database.claims()],
+        "claims": [encode(_claim(ref.subject.id, ref.claim)) for ref in database.claims()],
         "predicates": {
             name: predicate.model_dump() for name, predicate in database.vocabulary.predicates.items()
         },

@@ -46,20 +46,17 @@ def _write(value: Any, levels: int, depth: int, pieces: list[str]) -> None:
     if levels == 0 or not isinstance(value, dict | list) or not value:
         pieces.append(_ENCODER.encode(value))
         return
-    indent = " " * (depth + 1)
-    separator = "\n" + indent  # before the first entry; ",\n" before each later one
     if isinstance(value, dict):
-        pieces.append("{")
-        for key, item in value.items():
-            pieces += (separator, _ENCODER.encode(key), ": ")
-            _write(item, levels - 1, depth + 1, pieces)
-            separator = ",\n" + indent
-        closing = "}"
+        opening, closing = "{", "}"
+        entries = ((_ENCODER.encode(key) + ": ", item) for key, item in value.items())
     else:
-        pieces.append("[")
-        for item in value:
-            pieces.append(separator)
-            _write(item, levels - 1, depth + 1, pieces)
-            separator = ",\n" + indent
-        closing = "]"
+        opening, closing = "[", "]"
+        entries = (("", item) for item in value)
+    pieces.append(opening)
+    new_line = "\n" + " " * (depth + 1)
+    separator = new_line  # a comma too before every later entry
+    for label, item in entries:
+        pieces += (separator, label)
+        _write(item, levels - 1, depth + 1, pieces)
+        separator = "," + new_line
     pieces += ("\n", " " * depth, closing)

@@ -54,6 +54,17 @@ def snapshot(root: Path) -> dict[str, str]:
     return found
 
 
+class WriteRecorder:
+    """A file that keeps each write apart, to see how a download was written."""
+
+    def __init__(self) -> None:
+        self.writes: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.writes.append(data)
+        return len(data)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

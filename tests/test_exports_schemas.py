@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from iranru_ref.cli import cli
 from iranru_ref.errors import Problem
 from iranru_ref.exports.database_schema import SCHEMA_PATH, DatabaseDocument, generated_schema_text
-from iranru_ref.exports.published_schema import database_schema_file
+from iranru_ref.exports.published_schema import FILE_NAME, schema_bytes
 from iranru_ref.exports.tables import TABLES
 from iranru_ref.record_schema_files import (
     SCHEMAS_DIR,
@@ -57,7 +57,7 @@ def test_committed_schemas_match_the_models() -> None:
 def test_committed_database_schema_matches_the_models() -> None:
     assert SCHEMA_PATH.read_text("utf-8") == generated_schema_text(), (
         "run: python -m iranru_ref.exports.database_schema")
-    assert database_schema_file() == {SCHEMA_PATH.name: SCHEMA_PATH.read_bytes()}
+    assert (FILE_NAME, schema_bytes()) == (SCHEMA_PATH.name, SCHEMA_PATH.read_bytes())
 
 
 @pytest.mark.parametrize("generator", ["iranru_ref.exports.database_schema",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
 import pytest
+from conftest import WriteRecorder
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iranru_ref.exports.json_text import dumps, encode
+from iranru_ref.exports.json_text import dump, dumps, encode
 
 DOCUMENT = {
     "format_version": 1,
@@ -64,3 +66,19 @@ def test_encoded_text_within_the_spread_levels_is_never_encoded_again(records: l
                                                                       levels: int) -> None:
     document = {"records": [encode(record) for record in records]}
     assert json.loads(dumps(document, levels)) == {"records": records}
+
+
+@given(value=json_values, levels=st.integers(min_value=0, max_value=4),
+       batch=st.integers(min_value=1, max_value=5))
+def test_json_written_in_batches_is_the_same_text(value: object, levels: int, batch: int) -> None:
+    out = io.BytesIO()
+    dump(value, levels, out, batch=batch)
+    assert out.getvalue().decode("utf-8") == dumps(value, levels)
+
+
+def test_json_records_go_to_the_file_before_the_document_ends() -> None:
+    records = [encode({"n": n}) for n in range(10)]
+    out = WriteRecorder()
+    dump({"records": records}, 2, out, batch=4)
+    assert len(out.writes) > 3
+    assert b"".join(out.writes).decode() == dumps({"records": records}, 2)

@@ -22,10 +22,9 @@ from .data_dictionary import database_sections, record_sections, table_sections
 from .database import CitationRef, ClaimRef, Database, EntityRecord
 from .entity_claims import EntityClaims
 from .exports import export_downloads
-from .exports.catalogue import METADATA_FILES, Download, catalogue, size_label
+from .exports.catalogue import METADATA_FILES, Download, size_label
 from .exports.dataset import DOWNLOADS_PAGE, dataset_jsonld
 from .exports.index_file import FILE_NAME as INDEX_FILE
-from .exports.index_file import keep_build_time
 from .exports.jsonld import entity_jsonld
 from .exports.site_config import SiteConfig
 from .graph import build_graph, most_connected, neighbours
@@ -141,13 +140,9 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     _timeline(site)
     _coverage(site)
     with stage("writing the data downloads"):
-        files, downloads = export_downloads(database, site.graph)
-    kept = keep_build_time(files[INDEX_FILE], out_dir / "data" / INDEX_FILE)
-    if kept != files[INDEX_FILE]:
-        files[INDEX_FILE] = kept
-        downloads = [d for d in downloads if d.name != INDEX_FILE] + catalogue({INDEX_FILE: kept})
-    for name, data in files.items():
-        site.writer.write_bytes(f"data/{name}", data)
+        downloads = export_downloads(
+            database, lambda name: site.writer.open(f"data/{name}"), site.graph,
+            previous_index=out_dir / "data" / INDEX_FILE)
     _downloads(site, downloads)
     _data_dictionary(site)
     for source in database.sources.values():

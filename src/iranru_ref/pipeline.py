@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .database import Database
 from .generate import generate
+from .memory import paused_gc
 from .project import Project, load
 
 GENERATED_DOCS = Path(".build") / "docs"
@@ -26,5 +27,8 @@ def generate_for_mkdocs(root: Path) -> Path:
     """Generate into the project's stable ``.build/docs`` folder, which ``mkdocs serve`` watches."""
     project = Project.find(root)
     out_dir = project.root / GENERATED_DOCS
-    generate_tree(project, out_dir)
+    # With the collector paused from the load to the last page, and the database freed
+    # before it is back on, as in `iranru-ref build` (build.py).
+    with paused_gc():
+        generate_tree(project, out_dir)
     return out_dir

@@ -6,8 +6,12 @@ the tree it builds from.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import BuildFailed, display_path
 
@@ -27,7 +31,8 @@ class TreeWriter:
         self.fresh = not root.is_dir() or not any(root.iterdir())
         self.folders: set[Path] = set()
 
-    def write_bytes(self, relative: str, data: bytes) -> None:
+    def _claim(self, relative: str) -> Path:
+        """The path of ``relative``, which no other file of this generation has taken."""
         if relative in self.written:
             source = self.copied.get(relative)
             if source is not None:
@@ -37,16 +42,42 @@ class TreeWriter:
             raise ValueError(f"two pages would be written to {relative}")
         self.written.add(relative)
         path = self.root / relative
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
+        return path
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        self._write(self._claim(relative), data)
+
+    def _write(self, path: Path, data: bytes) -> None:
         if not self.fresh:
             try:
                 if path.read_bytes() == data:
                     return
             except OSError:
                 pass
-        if path.parent not in self.folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(path.parent)
         path.write_bytes(data)
+
+    @contextlib.contextmanager
+    def open(self, relative: str) -> Iterator[BinaryIO]:
+        """A file to write the content of ``relative`` into, a part at a time.
+
+        Into a tree that is not fresh, the content is gathered and compared first, so that an
+        unchanged file is left alone: ``mkdocs serve`` rebuilds on any file written there, even
+        one written aside and removed again."""
+        path = self._claim(relative)
+        if not self.fresh:
+            buffer = io.BytesIO()
+            yield buffer
+            self._write(path, buffer.getvalue())
+            return
+        try:
+            with path.open("wb") as file:
+                yield file
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
 
     def write_text(self, relative: str, text: str) -> None:
         self.write_bytes(relative, text.encode("utf-8"))

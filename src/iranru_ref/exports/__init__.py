@@ -1,52 +1,101 @@
 """Data downloads, written into the generated tree under ``data/`` so every engine serves them.
 
-Each exporter returns ``{file name: bytes}``; ``export_files`` gathers them all, then describes
-them: ``dataset.jsonld`` lists the data files with their hashes, and ``index.json`` lists
-every other file, so each is computed over the final bytes of the ones before it. The table
-rows (for the CSV and SQLite files) and the graph are computed once and shared.
+``data_files`` names each data download and the function that writes it. ``export_downloads``
+has each written straight into its file, a batch at a time, and counts its size and SHA-256 on
+the way, so the downloads (0.4 GB at 10k entities) never sit in memory together. It then
+describes them: ``dataset.jsonld`` lists the data files with their hashes, and ``index.json``
+lists every other file, so each is computed over the final bytes of the ones before it. The
+table rows (for the CSV and SQLite files) are computed once and shared.
 """
 
 from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from functools import partial
+from pathlib import Path
 
 import networkx as nx
 
 from ..database import Database
 from ..graph import build_graph
-from .annotations import annotations_file
-from .catalogue import Download, catalogue
-from .csv_tables import csv_files
-from .database_json import database_json
-from .dataset import dataset_file
-from .graph_files import graph_exports
-from .index_file import index_json
-from .published_schema import database_schema_file
-from .sqlite_file import sqlite_export
-from .tables import table_rows
+from .annotations import FILE_NAME as ANNOTATIONS_FILE
+from .annotations import write_annotations
+from .catalogue import CountingFile, Download
+from .csv_tables import write_csv
+from .database_json import FILE_NAME as DATABASE_FILE
+from .database_json import write_database_json
+from .dataset import FILE_NAME as DATASET_FILE
+from .dataset import dataset_bytes
+from .graph_files import GEXF_FILE, GRAPHML_FILE, plain_graph, write_gexf, write_graphml
+from .index_file import FILE_NAME as INDEX_FILE
+from .index_file import index_bytes, keep_build_time
+from .published_schema import FILE_NAME as SCHEMA_FILE
+from .published_schema import write_database_schema
+from .sqlite_file import FILE_NAME as SQLITE_FILE
+from .sqlite_file import write_sqlite
+from .tables import TABLES, table_rows
+from .text_output import Writable
+
+#: opens the file of a download by its name, for writing
+Opener = Callable[[str], AbstractContextManager[Writable]]
+Writer = Callable[[Writable], object]
+
+
+def data_files(database: Database, graph: nx.MultiDiGraph) -> Iterator[tuple[str, Writer]]:
+    """Each data download's name and what writes it, in the order the catalogue lists them;
+    the rows and the plain graph live only while their files are written."""
+    yield DATABASE_FILE, partial(write_database_json, database)
+    yield SCHEMA_FILE, write_database_schema
+    rows = table_rows(database)
+    for table in TABLES:
+        yield f"{table.name}.csv", partial(write_csv, table, rows[table.name])
+    yield SQLITE_FILE, partial(write_sqlite, rows)
+    del rows
+    plain = plain_graph(graph)
+    yield GRAPHML_FILE, partial(write_graphml, plain)
+    yield GEXF_FILE, partial(write_gexf, plain)
+    del plain
+    yield ANNOTATIONS_FILE, partial(write_annotations, database)
+
+
+def export_downloads(database: Database, open_file: Opener,
+                     graph: nx.MultiDiGraph | None = None, previous_index: Path | None = None
+                     ) -> list[Download]:
+    """Write every download with ``open_file``; return their catalogue entries, in order.
+
+    ``graph`` is ``build_graph(database)`` when the caller has it. ``previous_index`` is the
+    ``index.json`` an earlier generation wrote, whose build time is kept when it lists the very
+    same files."""
+    downloads: list[Download] = []
+
+    def write(name: str, writer: Writer) -> None:
+        with open_file(name) as file:
+            counting = CountingFile(name, file)
+            writer(counting)
+        downloads.append(counting.download())
+
+    for name, writer in data_files(database, graph if graph is not None else build_graph(database)):
+        write(name, writer)
+    dataset = dataset_bytes(database, downloads)
+    write(DATASET_FILE, lambda file: file.write(dataset))
+    index = index_bytes(downloads)
+    if previous_index is not None:
+        index = keep_build_time(index, previous_index)
+    write(INDEX_FILE, lambda file: file.write(index))
+    return downloads
 
 
 def export_files(database: Database, graph: nx.MultiDiGraph | None = None) -> dict[str, bytes]:
-    """Every data download; ``graph`` is ``build_graph(database)`` when the caller has it."""
-    return export_downloads(database, graph)[0]
+    """Every download's bytes, held in memory."""
+    buffers: dict[str, io.BytesIO] = {}
 
+    @contextlib.contextmanager
+    def open_file(name: str) -> Iterator[Writable]:
+        buffers[name] = io.BytesIO()
+        yield buffers[name]
 
-def export_downloads(database: Database, graph: nx.MultiDiGraph | None = None
-                     ) -> tuple[dict[str, bytes], list[Download]]:
-    """Every data download, with its catalogue entry (in the same order); each file is hashed
-    once."""
-    rows = table_rows(database)
-    files = {
-        **database_json(database),
-        **database_schema_file(),
-        **csv_files(rows),
-        **sqlite_export(rows),
-        **graph_exports(graph if graph is not None else build_graph(database)),
-        **annotations_file(database),
-    }
-    downloads = catalogue(files)
-    dataset = dataset_file(database, downloads)
-    files.update(dataset)
-    downloads += catalogue(dataset)
-    index = index_json(downloads)
-    files.update(index)
-    downloads += catalogue(index)
-    return files, downloads
+    export_downloads(database, open_file, graph)
+    return {name: buffer.getvalue() for name, buffer in buffers.items()}

@@ -17,8 +17,9 @@ from typing import Any
 from ..database import CitationRef, Database
 from ..highlight import locate
 from ..urls import entity_page, page_url, source_page
-from .json_text import dumps, encode
+from .json_text import dump, encode
 from .site_config import SiteConfig
+from .text_output import Writable
 
 FILE_NAME = "annotations.jsonld"
 PATH = f"data/{FILE_NAME}"
@@ -100,7 +101,7 @@ def annotations_document(database: Database, site: SiteConfig) -> dict[str, Any]
     }
 
 
-def annotations_file(database: Database) -> dict[str, bytes]:
+def write_annotations(database: Database, file: Writable) -> None:
     document = annotations_document(database, SiteConfig.load(database.root))
     # one annotation per line: the collection, its first page, the page's items
-    return {FILE_NAME: dumps(document, levels=3).encode("utf-8")}
+    dump(document, 3, file)

@@ -7,6 +7,7 @@ import hashlib
 from typing import NamedTuple
 
 from .tables import TABLE_INDEX
+from .text_output import Writable
 
 MEDIA_TYPES = {
     ".json": "application/json",
@@ -66,9 +67,21 @@ def description(name: str) -> str:
     return DESCRIPTIONS[name]
 
 
-def catalogue(files: dict[str, bytes]) -> list[Download]:
-    return [
-        Download(name, media_type(name), description(name), len(data),
-                 hashlib.sha256(data).hexdigest())
-        for name, data in files.items()
-    ]
+class CountingFile:
+    """A download being written into ``file``: its size and SHA-256 are counted on the way."""
+
+    def __init__(self, name: str, file: Writable) -> None:
+        self.name = name
+        self.file = file
+        self.size = 0
+        self.hash = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        self.size += len(data)
+        return self.file.write(data)
+
+    def download(self) -> Download:
+        """The catalogue entry of what was written."""
+        return Download(self.name, media_type(self.name), description(self.name), self.size,
+                        self.hash.hexdigest())

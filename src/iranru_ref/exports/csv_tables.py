@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 import io
 
-from .tables import TABLES, Row, Value
+from .tables import Row, Table, Value
+from .text_output import BATCH, Writable
 
 
 def cell(value: Value) -> str:
@@ -21,15 +22,17 @@ def cell(value: Value) -> str:
     return str(value)
 
 
-def csv_files(rows: dict[str, list[Row]]) -> dict[str, bytes]:
-    """One CSV file per table, from ``tables.table_rows``."""
-    files: dict[str, bytes] = {}
-    for table in TABLES:
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(column.name for column in table.columns)
+def write_csv(table: Table, rows: list[Row], file: Writable, batch: int = BATCH) -> None:
+    """The CSV file of ``table``, from its rows in ``tables.table_rows``, written a batch of
+    rows at a time."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(column.name for column in table.columns)
+    for start in range(0, len(rows), batch):
         # most values are already text: those skip the call to cell()
         writer.writerows([value if type(value) is str else cell(value) for value in row]
-                         for row in rows[table.name])
-        files[f"{table.name}.csv"] = buffer.getvalue().encode("utf-8")
-    return files
+                         for row in rows[start:start + batch])
+        file.write(buffer.getvalue().encode("utf-8"))
+        buffer.seek(0)
+        buffer.truncate()
+    file.write(buffer.getvalue().encode("utf-8"))  # the header, when there are no rows

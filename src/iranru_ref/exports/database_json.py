@@ -11,7 +11,10 @@ from typing import Any
 from ..claim import Claim
 from ..database import Database
 from ..dates import PartialDate
-from .json_text import dumps, encode
+from .json_text import dump, encode
+from .text_output import Writable
+
+FILE_NAME = "database.json"
 
 FORMAT_VERSION = 1
 
@@ -96,6 +99,6 @@ def database_document(database: Database) -> dict[str, Any]:
     }
 
 
-def database_json(database: Database) -> dict[str, bytes]:
+def write_database_json(database: Database, file: Writable) -> None:
     # one source, entity or claim per line
-    return {"database.json": dumps(database_document(database), levels=2).encode("utf-8")}
+    dump(database_document(database), 2, file)

@@ -51,7 +51,7 @@ def dataset_jsonld(
     }
 
 
-def dataset_file(database: Database, downloads: list[Download]) -> dict[str, bytes]:
+def dataset_bytes(database: Database, downloads: list[Download]) -> bytes:
     site = SiteConfig.load(database.root)
     document = dataset_jsonld(database, site, downloads, f"data/{FILE_NAME}")
-    return {FILE_NAME: (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode()}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode()

@@ -7,13 +7,15 @@ Nodes are entities (``type``, ``name``, ``tags`` joined with "; "); edges are re
 The files are the bytes networkx's writers (``nx.generate_graphml`` and ``GEXFWriter``) give
 for the graph of ``plain_graph``: the same key and attribute ids, order, escaping and
 indentation. They are written here as lines of text because networkx builds an ElementTree and
-serialises it in pure Python: for the seed data ``graph_exports`` took 132 million CPU
+serialises it in pure Python: for the seed data the graph files took 132 million CPU
 instructions that way (1.2% of a site build) and takes 52 million now, and for 1,000 entities
-0.69 s against 0.13 s. ``tests/test_graph_files.py`` checks the bytes against networkx's writers.
+0.69 s against 0.13 s. The lines go to the file a batch at a time (``text_output``).
+``tests/test_graph_files.py`` checks the bytes against networkx's writers.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from itertools import chain
@@ -21,6 +23,7 @@ from itertools import chain
 import networkx as nx
 
 from .tables import LIST_SEPARATOR
+from .text_output import BATCH, TextOutput, Writable
 
 XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
 XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
@@ -34,6 +37,10 @@ GEXF = (
 )
 TEXT_SPECIAL = re.compile("[&<>]")
 ATTR_SPECIAL = re.compile('[&<>"\r\n\t]')
+#: what str.splitlines() splits ASCII text at, besides "\n"
+ASCII_LINE_BREAKS = re.compile(rb"\r\n?|[\x0b\x0c\x1c-\x1e]")
+GRAPHML_FILE = "graph.graphml"
+GEXF_FILE = "graph.gexf"
 
 
 def plain_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -92,7 +99,29 @@ def _values(data: dict[str, str]) -> dict[str, str]:
     return {name: value for name, value in data.items() if name != "label"}
 
 
-def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
+def _graphml_text(text: str) -> bytes:
+    # generate_graphml serialises to ASCII (the rest as character references) and yields the
+    # text's splitlines(), so "\r" and other line breaks in values come out as "\n".
+    return ASCII_LINE_BREAKS.sub(b"\n", text.encode("ascii", "xmlcharrefreplace"))
+
+
+def _gexf_text(text: str) -> bytes:
+    return text.encode("utf-8", "xmlcharrefreplace")
+
+
+def graphml_bytes(graph: nx.MultiDiGraph, batch: int = BATCH) -> bytes:
+    buffer = io.BytesIO()
+    write_graphml(graph, buffer, batch)
+    return buffer.getvalue()
+
+
+def gexf_bytes(graph: nx.MultiDiGraph, batch: int = BATCH) -> bytes:
+    buffer = io.BytesIO()
+    write_gexf(graph, buffer, batch)
+    return buffer.getvalue()
+
+
+def write_graphml(graph: nx.MultiDiGraph, file: Writable, batch: int = BATCH) -> None:
     """GraphML of a graph like ``plain_graph``'s: directed, with string attributes only."""
     nodes = list(graph.nodes(data=True))
     edges = list(graph.edges(keys=True, data=True))
@@ -104,7 +133,7 @@ def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
                     for name, value in data.items()]
         return _element(indent, tag, attributes, children)
 
-    lines = [GRAPHML]
+    lines = [XML_DECLARATION, GRAPHML]
     lines += [f'  <key id="{key}" for="{scope}" attr.name="{_attr(name)}" attr.type="string" />'
               for (scope, name), key in reversed(ids.items())]
     body: list[str] = []
@@ -115,13 +144,11 @@ def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
                           f'target="{_attr(str(target))}" id="{_attr(str(key))}"', data)
     lines += _element("  ", "graph", ' edgedefault="directed"', body)
     lines.append("</graphml>")
-    # generate_graphml serialises to ASCII (the rest as character references) and yields the
-    # text's splitlines(), so "\r" and other line breaks in values come out as "\n".
-    text = "\n".join(lines).encode("ascii", "xmlcharrefreplace").decode("ascii")
-    return "\n".join([XML_DECLARATION, *text.splitlines(), ""]).encode("ascii")
+    # Every line ends with ">", so no "\r\n" spans two batches.
+    TextOutput(file, _graphml_text, batch).write_lines(lines)
 
 
-def gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
+def write_gexf(graph: nx.MultiDiGraph, file: Writable, batch: int = BATCH) -> None:
     """GEXF 1.2 of a graph like ``plain_graph``'s: directed, with string attributes only."""
     # GEXFWriter writes "label" as an XML attribute and the edge key as a value, "networkx_key".
     nodes = [(node, data.get("label", node), _values(data)) for node, data in graph.nodes(data=True)]
@@ -159,11 +186,5 @@ def gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
              _leaf("    ", "creator", "", f"NetworkX {nx.__version__}"), "  </meta>",
              *_element("  ", "graph", ' defaultedgetype="directed" mode="static" name=""',
                        graph_lines),
-             "</gexf>", ""]
-    return "\n".join(lines).encode("utf-8", "xmlcharrefreplace")
-
-
-def graph_exports(graph: nx.MultiDiGraph) -> dict[str, bytes]:
-    """GraphML and GEXF files of the graph of ``graph.build_graph``."""
-    graph = plain_graph(graph)
-    return {"graph.graphml": graphml_bytes(graph), "graph.gexf": gexf_bytes(graph)}
+             "</gexf>"]
+    TextOutput(file, _gexf_text, batch).write_lines(lines)

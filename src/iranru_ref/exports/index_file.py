@@ -29,7 +29,7 @@ def build_time() -> datetime:
         ) from None
 
 
-def index_json(downloads: list[Download]) -> dict[str, bytes]:
+def index_bytes(downloads: list[Download]) -> bytes:
     document = {
         "built": build_time().isoformat().replace("+00:00", "Z"),
         "files": [
@@ -38,7 +38,7 @@ def index_json(downloads: list[Download]) -> dict[str, bytes]:
             for d in downloads
         ],
     }
-    return {FILE_NAME: (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode()}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode()
 
 
 def keep_build_time(index: bytes, previous: Path) -> bytes:

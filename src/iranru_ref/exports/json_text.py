@@ -6,15 +6,19 @@ line by line, and greps for one claim or annotation, but it is written by the js
 encoder: ``indent=`` makes Python fall back to its pure-Python encoder, several times slower on
 the hundred megabytes of a large database.
 
-The pieces are joined once, at the end: joining each level and then concatenating it into the
-level above copied the whole text a dozen times, and at 10k entities each copy of the 90 MB text
-was fresh memory that the kernel had to map, which made the export grow faster than the data.
+The pieces go to the file a batch at a time (``text_output``): joining each level and then
+concatenating it into the level above copied the whole text a dozen times, and at 10k entities
+each copy of the 90 MB text was fresh memory that the kernel had to map, which made the export
+grow faster than the data.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
+
+from .text_output import BATCH, TextOutput, Writable
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
@@ -31,15 +35,24 @@ def encode(value: Any) -> Encoded:
     return Encoded(_ENCODER.encode(value))
 
 
+def dump(value: Any, levels: int, file: Writable, batch: int = BATCH) -> None:
+    """Write ``value`` as UTF-8 JSON text into ``file``, with its ``levels`` outer levels spread
+    one entry per line."""
+    out = TextOutput(file, batch=batch)
+    _write(value, levels, 0, out)
+    out.write("\n")
+    out.flush()
+
+
 def dumps(value: Any, levels: int) -> str:
-    """``value`` as JSON text, with its ``levels`` outer levels spread one entry per line."""
-    pieces: list[str] = []
-    _write(value, levels, 0, pieces)
-    pieces.append("\n")
-    return "".join(pieces)
+    """The text ``dump`` writes."""
+    buffer = io.BytesIO()
+    dump(value, levels, buffer)
+    return buffer.getvalue().decode("utf-8")
 
 
-def _write(value: Any, levels: int, depth: int, pieces: list[str]) -> None:
+def _write(value: Any, levels: int, depth: int, out: TextOutput) -> None:
+    pieces = out.pieces
     if isinstance(value, Encoded):
         pieces.append(value)
         return
@@ -57,6 +70,7 @@ def _write(value: Any, levels: int, depth: int, pieces: list[str]) -> None:
     separator = new_line  # a comma too before every later entry
     for label, item in entries:
         pieces += (separator, label)
-        _write(item, levels - 1, depth + 1, pieces)
+        _write(item, levels - 1, depth + 1, out)
         separator = "," + new_line
+        out.written_if_full()
     pieces += ("\n", " " * depth, closing)

@@ -14,6 +14,8 @@ import json
 from importlib.resources import files
 from typing import Any
 
+from .text_output import Writable
+
 FILE_NAME = "database.schema.json"
 
 
@@ -28,5 +30,5 @@ def database_schema() -> dict[str, Any]:
     return schema
 
 
-def database_schema_file() -> dict[str, bytes]:
-    return {FILE_NAME: schema_bytes()}
+def write_database_schema(file: Writable) -> None:
+    file.write(schema_bytes())

@@ -13,6 +13,7 @@ import sqlite3
 
 from .database_json import FORMAT_VERSION
 from .tables import TABLES, Row, Table
+from .text_output import Writable
 
 FILE_NAME = "iranru.sqlite"
 FTS_TABLES = {"claims_fts": ("claims", "text"), "paragraphs_fts": ("paragraphs", "text")}
@@ -115,5 +116,5 @@ def sqlite_bytes(rows: dict[str, list[Row]]) -> bytes:
         connection.close()
 
 
-def sqlite_export(rows: dict[str, list[Row]]) -> dict[str, bytes]:
-    return {FILE_NAME: sqlite_bytes(rows)}
+def write_sqlite(rows: dict[str, list[Row]], file: Writable) -> None:
+    file.write(sqlite_bytes(rows))

@@ -1,0 +1,135 @@
+"""The downloads are written into their files one at a time, a batch at a time, and come out
+the same bytes however they are batched."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import WriteRecorder
+
+from iranru_ref.database import Database
+from iranru_ref.exports import export_downloads
+from iranru_ref.exports.csv_tables import write_csv
+from iranru_ref.exports.tables import TABLE_INDEX, TABLES, table_rows
+from iranru_ref.exports.text_output import TextOutput, Writable
+from iranru_ref.pipeline import load_checked
+from iranru_ref.project import Project
+from iranru_ref.tree import TreeWriter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def seed_database() -> Database:
+    return load_checked(Project.find(ROOT))
+
+
+def test_each_download_is_written_and_closed_before_the_next_is_opened(seed_database: Database) -> None:
+    events: list[tuple[str, str]] = []
+    written: dict[str, bytes] = {}
+
+    @contextlib.contextmanager
+    def open_file(name: str) -> Iterator[Writable]:
+        assert not events or events[-1][0] == "closed", f"{name} opened while another is open"
+        events.append(("opened", name))
+        buffer = io.BytesIO()
+        yield buffer
+        written[name] = buffer.getvalue()
+        events.append(("closed", name))
+
+    downloads = export_downloads(seed_database, open_file)
+    assert [d.name for d in downloads] == list(written)
+    assert [d.name for d in downloads][-2:] == ["dataset.jsonld", "index.json"]
+    for download in downloads:
+        data = written[download.name]
+        assert data, download.name
+        assert (download.size, download.sha256) == (len(data), hashlib.sha256(data).hexdigest())
+
+
+def test_a_download_written_in_batches_is_the_same_file(seed_database: Database) -> None:
+    rows = table_rows(seed_database)
+    for table in TABLES:
+        whole, batched = io.BytesIO(), io.BytesIO()
+        write_csv(table, rows[table.name], whole)
+        write_csv(table, rows[table.name], batched, batch=2)
+        assert batched.getvalue() == whole.getvalue(), table.name
+        assert len(list(csv.reader(io.StringIO(whole.getvalue().decode())))) == \
+            len(rows[table.name]) + 1
+
+
+def test_a_table_without_rows_is_its_header() -> None:
+    table = TABLE_INDEX["tags"]
+    out = io.BytesIO()
+    write_csv(table, [], out)
+    assert out.getvalue().decode() == ",".join(c.name for c in table.columns) + "\n"
+
+
+def test_lines_are_written_in_batches_each_ending_its_lines() -> None:
+    out = WriteRecorder()
+    TextOutput(out, batch=2).write_lines(["a", "b", "c"])
+    assert out.writes == [b"a\nb\n", b"c\n"]
+
+
+def _written(writer: TreeWriter, relative: str, data: bytes) -> None:
+    with writer.open(relative) as file:
+        file.write(data[:3])
+        file.write(data[3:])
+
+
+def test_an_opened_file_of_a_fresh_tree_is_written(tmp_path: Path) -> None:
+    writer = TreeWriter(tmp_path / "docs")
+    _written(writer, "data/a.json", b'{"a": 1}\n')
+    writer.finish()
+    assert (tmp_path / "docs" / "data" / "a.json").read_bytes() == b'{"a": 1}\n'
+
+
+def test_rewriting_an_unchanged_download_leaves_the_file_alone(tmp_path: Path) -> None:
+    """`mkdocs serve` watches the tree: an identical download must not be written again."""
+    root = tmp_path / "docs"
+    first = TreeWriter(root)
+    _written(first, "data/a.json", b"same bytes")
+    _written(first, "data/b.json", b"old bytes")
+    first.finish()
+    os.utime(root / "data" / "a.json", (1_000_000, 1_000_000))
+    second = TreeWriter(root)
+    _written(second, "data/a.json", b"same bytes")
+    _written(second, "data/b.json", b"new and longer bytes")
+    second.finish()
+    assert (root / "data" / "a.json").stat().st_mtime == 1_000_000
+    assert (root / "data" / "b.json").read_bytes() == b"new and longer bytes"
+    assert sorted(p.name for p in (root / "data").iterdir()) == ["a.json", "b.json"]
+
+
+def test_a_download_that_fails_midway_leaves_the_previous_file(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    first = TreeWriter(root)
+    _written(first, "data/a.json", b"complete")
+    first.finish()
+    second = TreeWriter(root)
+    with pytest.raises(RuntimeError), second.open("data/a.json") as file:
+        file.write(b"half")
+        raise RuntimeError("the exporter failed")
+    assert (root / "data" / "a.json").read_bytes() == b"complete"
+    assert [p.name for p in (root / "data").iterdir()] == ["a.json"]
+
+
+def test_a_download_that_fails_in_a_fresh_tree_leaves_no_file(tmp_path: Path) -> None:
+    writer = TreeWriter(tmp_path / "docs")
+    with pytest.raises(RuntimeError), writer.open("data/a.json") as file:
+        file.write(b"half")
+        raise RuntimeError("the exporter failed")
+    assert not (tmp_path / "docs" / "data" / "a.json").exists()
+
+
+def test_a_download_cannot_take_a_path_already_written(tmp_path: Path) -> None:
+    writer = TreeWriter(tmp_path)
+    writer.write_text("data/a.json", "{}")
+    with pytest.raises(ValueError, match="data/a.json"), writer.open("data/a.json"):
+        pass

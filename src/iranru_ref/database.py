@@ -75,6 +75,14 @@ class Database:
         """Each source id's position in ``sources``, for listing a few sources in that order."""
         return {source_id: n for n, source_id in enumerate(self.sources)}
 
+    def release_documents(self) -> None:
+        """Release every record's parsed YAML once the checks have passed (``YamlDocument.release``);
+        file names stay for messages, line numbers do not."""
+        for record in self.entities.values():
+            record.document.release()
+        for document in self.source_documents.values():
+            document.release()
+
     def claims(self) -> Iterator[ClaimRef]:
         for record in self.entities.values():
             for index, claim in enumerate(record.entity.claims):

@@ -13,7 +13,9 @@ GENERATED_DOCS = Path(".build") / "docs"
 
 
 def load_checked(project: Project) -> Database:
+    """The project's database, every check passed; its records' line maps are released."""
     database, _ = load(project)
+    database.release_documents()
     return database
 
 

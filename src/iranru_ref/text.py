@@ -7,6 +7,7 @@ the NFC text, which is what the site displays, so cited spans can be highlighted
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from typing import NamedTuple
@@ -24,32 +25,46 @@ def fold(text: str) -> str:
 
 
 class FoldedText(NamedTuple):
-    """A folded text together with the offset in the NFC original of each folded character."""
+    """A folded text, and where each of its characters sits in the NFC original.
+
+    Folding moves a character only where a whitespace run longer than one character is folded
+    (or a leading one dropped), so the map is kept as those points: from the folded offset
+    ``breaks[i]`` on, the original runs ``shifts[i]`` characters ahead. A character-by-character
+    map cost 36 bytes a character (every paragraph of every source, kept for the whole build).
+    """
 
     original: str
     folded: str
-    offsets: tuple[int, ...]
+    breaks: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, text: str) -> FoldedText:
         original = nfc(text)
-        folded_text = " ".join(original.split())
-        if folded_text == original:  # nothing to fold: every character stays where it was
-            return cls(original, folded_text, tuple(range(len(original))))
-        folded: list[str] = []
-        offsets: list[int] = []
-        pending_space = False
-        for index, char in enumerate(original):
-            if char.isspace():
-                pending_space = bool(folded)
-                continue
-            if pending_space:
-                folded.append(" ")
-                offsets.append(index - 1)
-                pending_space = False
-            folded.append(char)
-            offsets.append(index)
-        return cls(original, "".join(folded), tuple(offsets))
+        folded = " ".join(original.split())
+        if folded == original:  # nothing to fold: every character stays where it was
+            return cls(original, original)
+        breaks: list[int] = []
+        shifts: list[int] = []
+        shift = 0
+        for run in _SPACE.finditer(original):
+            start, end = run.span()
+            if end == len(original) and start > 0:
+                break  # a trailing run is dropped, and nothing follows it
+            # A leading run is dropped; any other becomes one space, which stands for the run's
+            # last character, so the next word follows it as in the original.
+            position = 0 if start == 0 else start - shift
+            moved = end if start == 0 else end - 1 - position
+            if moved != shift:
+                breaks.append(position)
+                shifts.append(moved)
+                shift = moved
+        return cls(original, folded, tuple(breaks), tuple(shifts))
+
+    def offset(self, folded_offset: int) -> int:
+        """The offset in the NFC original of the folded character at ``folded_offset``."""
+        index = bisect.bisect_right(self.breaks, folded_offset)
+        return folded_offset + self.shifts[index - 1] if index else folded_offset
 
     def occurrences(self, quote: str) -> list[int]:
         """Start offsets (in the folded text) of every occurrence of the folded quote."""
@@ -65,6 +80,4 @@ class FoldedText(NamedTuple):
 
     def span(self, folded_start: int, length: int) -> tuple[int, int]:
         """The ``(start, end)`` slice of the NFC original that a folded range came from."""
-        start = self.offsets[folded_start]
-        end = self.offsets[folded_start + length - 1] + 1
-        return start, end
+        return self.offset(folded_start), self.offset(folded_start + length - 1) + 1

@@ -11,7 +11,7 @@ from conftest import WriteRecorder
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iranru_ref.exports.json_text import dump, dumps, encode
+from iranru_ref.exports.json_text import Records, dump, dumps, encode
 
 DOCUMENT = {
     "format_version": 1,
@@ -82,3 +82,26 @@ def test_json_records_go_to_the_file_before_the_document_ends() -> None:
     dump({"records": records}, 2, out, batch=4)
     assert len(out.writes) > 3
     assert b"".join(out.writes).decode() == dumps({"records": records}, 2)
+
+
+@given(records=st.lists(json_values, max_size=5), levels=st.integers(min_value=0, max_value=4))
+def test_records_made_while_written_are_laid_out_as_a_list(records: list[Any], levels: int) -> None:
+    made = Records(record for record in records)
+    assert dumps({"records": made}, levels) == dumps({"records": records}, levels)
+
+
+def test_records_are_made_only_as_the_file_is_written() -> None:
+    made: list[int] = []
+
+    def record(n: int) -> Any:
+        made.append(n)
+        return encode({"n": n})
+
+    out = WriteRecorder()
+    document = {"records": Records(record(n) for n in range(12)), "empty": Records(iter(()))}
+    assert made == []
+    dump(document, 2, out, batch=4)
+    assert made == list(range(12))
+    assert len(out.writes) > 3
+    assert json.loads(b"".join(out.writes)) == {"records": [{"n": n} for n in range(12)],
+                                                "empty": []}

@@ -17,7 +17,7 @@ from typing import Any
 from ..database import CitationRef, Database
 from ..highlight import locate
 from ..urls import entity_page, page_url, source_page
-from .json_text import dump, encode
+from .json_text import Records, dump, encode
 from .site_config import SiteConfig
 from .text_output import Writable
 
@@ -89,13 +89,13 @@ def annotation(database: Database, site: SiteConfig, ref: CitationRef) -> dict[s
 
 
 def annotations_document(database: Database, site: SiteConfig) -> dict[str, Any]:
-    items = [encode(annotation(database, site, ref)) for ref in database.citations()]
+    items = Records(encode(annotation(database, site, ref)) for ref in database.citations())
     return {
         "@context": ANNOTATION_CONTEXT,
         "id": site.iri(PATH, PATH),
         "type": "AnnotationCollection",
         "label": f"{site.name}: every citation, anchored in its source paragraph",
-        "total": len(items),
+        "total": sum(len(ref.claim.citations) for ref in database.claims()),
         "first": {"id": site.iri(f"{PATH}#page-1", PATH), "type": "AnnotationPage",
                   "startIndex": 0, "items": items},
     }

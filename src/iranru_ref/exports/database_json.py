@@ -11,7 +11,7 @@ from typing import Any
 from ..claim import Claim
 from ..database import Database
 from ..dates import PartialDate
-from .json_text import dump, encode
+from .json_text import Records, dump, encode
 from .text_output import Writable
 
 FILE_NAME = "database.json"
@@ -56,11 +56,12 @@ def _claim(subject: str, claim: Claim) -> dict[str, Any]:
 
 
 def database_document(database: Database) -> dict[str, Any]:
-    """The document, each source, entity and claim already written as a line of JSON text."""
+    """The document; each source, entity and claim is encoded as a line of JSON text while the
+    file is written."""
     entities = database.entities
     return {
         "format_version": FORMAT_VERSION,
-        "sources": [
+        "sources": Records(
             encode({
                 "id": source.id,
                 "title": source.meta.title,
@@ -78,8 +79,8 @@ def database_document(database: Database) -> dict[str, Any]:
                                for p in source.paragraphs],
             })
             for source in database.sources.values()
-        ],
-        "entities": [
+        ),
+        "entities": Records(
             encode({
                 "id": record.id,
                 "type": record.type,
@@ -90,8 +91,8 @@ def database_document(database: Database) -> dict[str, Any]:
                 "notes": list(record.entity.notes),
             })
             for record in entities.values()
-        ],
-        "claims": [encode(_claim(ref.subject.id, ref.claim)) for ref in database.claims()],
+        ),
+        "claims": Records(encode(_claim(ref.subject.id, ref.claim)) for ref in database.claims()),
         "predicates": {
             name: predicate.model_dump() for name, predicate in database.vocabulary.predicates.items()
         },

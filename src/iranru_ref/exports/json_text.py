@@ -15,16 +15,37 @@ grow faster than the data.
 from __future__ import annotations
 
 import io
+import itertools
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .text_output import BATCH, TextOutput, Writable
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
-
 
 class Encoded(str):
     """A value already written as JSON text (by ``encode``), placed in a document as it is."""
+
+
+class Records:
+    """A list whose records are made as it is written, one at a time, so that they are never
+    all in memory at once (at 10k entities, 90 MB of encoded claims and sources). ``dump`` lays
+    it out as it lays out a list."""
+
+    def __init__(self, records: Iterable[Any]) -> None:
+        self.records = records
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.records)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if isinstance(value, Records):  # below the levels spread over lines: one line after all
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_as_list)
 
 
 def encode(value: Any) -> Encoded:
@@ -56,7 +77,7 @@ def _write(value: Any, levels: int, depth: int, out: TextOutput) -> None:
     if isinstance(value, Encoded):
         pieces.append(value)
         return
-    if levels == 0 or not isinstance(value, dict | list) or not value:
+    if levels == 0 or not isinstance(value, dict | list | Records):
         pieces.append(_ENCODER.encode(value))
         return
     if isinstance(value, dict):
@@ -65,10 +86,14 @@ def _write(value: Any, levels: int, depth: int, out: TextOutput) -> None:
     else:
         opening, closing = "[", "]"
         entries = (("", item) for item in value)
+    first = next(entries, None)
+    if first is None:
+        pieces.append(opening + closing)
+        return
     pieces.append(opening)
     new_line = "\n" + " " * (depth + 1)
     separator = new_line  # a comma too before every later entry
-    for label, item in entries:
+    for label, item in itertools.chain((first,), entries):
         pieces += (separator, label)
         _write(item, levels - 1, depth + 1, out)
         separator = "," + new_line

@@ -763,8 +763,8 @@ def targets(results: dict[str, dict[str, Any]]) -> list[str]:
         per_small = small["build"]["stages"]["MkDocs build"] / small["build"]["pages"]
         per_large = large["build"]["stages"]["MkDocs build"] / large["build"]["pages"]
         split = ""
-        if "best_system" in small.get("own_stages", {}) and "best_system" in large["own_stages"]:
-            a, b = small["own_stages"], large["own_stages"]
+        a, b = small.get("own_stages", {}), large.get("own_stages", {})
+        if "best_system" in a and "best_system" in b:
             split = (f"; of the same samples' CPU time, the user part grows "
                      f"{b['best_user'] / a['best_user']:.1f} × ({ms(a['best_user'])} → "
                      f"{ms(b['best_user'])}) and the system part "

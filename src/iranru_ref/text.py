@@ -53,7 +53,7 @@ class FoldedText(NamedTuple):
                 break  # a trailing run is dropped, and nothing follows it
             # A leading run is dropped; any other becomes one space, which stands for the run's
             # last character, so the next word follows it as in the original.
-            position = 0 if start == 0 else start - shift
+            position = start - shift  # where the run starts in the folded text
             moved = end if start == 0 else end - 1 - position
             if moved != shift:
                 breaks.append(position)

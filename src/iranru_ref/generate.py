@@ -27,7 +27,7 @@ from .exports.dataset import DOWNLOADS_PAGE, dataset_jsonld
 from .exports.index_file import FILE_NAME as INDEX_FILE
 from .exports.jsonld import entity_jsonld
 from .exports.site_config import SiteConfig
-from .graph import build_graph, most_connected, neighbours
+from .graph import build_graph, incident_edges, most_connected, neighbours
 from .highlight import Span, locate, marked_html
 from .memory import paused_gc
 from .paging import Part, split
@@ -261,12 +261,8 @@ def _node(site: Site, page: str, entity_id: str) -> dict[str, Any]:
 def _neighbourhood(site: Site, page: str, entity_id: str) -> dict[str, Any]:
     graph = site.graph
     ids = {entity_id} | set(graph.successors(entity_id)) | set(graph.predecessors(entity_id))
-    edges = [
-        {"source": s, "target": t, "label": d["label"]}
-        # sorted: a set's order changes with PYTHONHASHSEED, and builds must be reproducible
-        for s, t, d in graph.edges(sorted(ids), data=True) if s in ids and t in ids
-        and (s == entity_id or t == entity_id)
-    ]
+    edges = [{"source": s, "target": t, "label": d["label"]}
+             for s, t, d in incident_edges(graph, entity_id)]
     return {"center": entity_id, "nodes": [_node(site, page, n) for n in sorted(ids)],
             "edges": edges}
 

@@ -6,7 +6,7 @@ the relation forwards on the subject's page and backwards on the object's page.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -55,6 +55,16 @@ def neighbours(graph: nx.MultiDiGraph, entity_id: str) -> list[Neighbour]:
         for source, _, data in graph.in_edges(entity_id, data=True)
     )
     return found
+
+
+def incident_edges(graph: nx.MultiDiGraph, entity_id: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every edge from or to ``entity_id`` (a loop once), ordered by source id and then as
+    stored: the same order whatever ``PYTHONHASHSEED`` is, as reproducible builds need. Only
+    the entity's own edges are read, however many edges its neighbours have."""
+    edges = [*graph.out_edges(entity_id, data=True),
+             *(edge for edge in graph.in_edges(entity_id, data=True) if edge[0] != entity_id)]
+    edges.sort(key=lambda edge: edge[0])  # stable: each source's edges stay as stored
+    return edges
 
 
 def most_connected(graph: nx.MultiDiGraph, count: int = 10) -> list[tuple[str, int]]:

@@ -259,10 +259,9 @@ def _node(site: Site, page: str, entity_id: str) -> dict[str, Any]:
 
 
 def _neighbourhood(site: Site, page: str, entity_id: str) -> dict[str, Any]:
-    graph = site.graph
-    ids = {entity_id} | set(graph.successors(entity_id)) | set(graph.predecessors(entity_id))
-    edges = [{"source": s, "target": t, "label": d["label"]}
-             for s, t, d in incident_edges(graph, entity_id)]
+    incident = incident_edges(site.graph, entity_id)
+    ids = {entity_id, *(s for s, _, _ in incident), *(t for _, t, _ in incident)}
+    edges = [{"source": s, "target": t, "label": d["label"]} for s, t, d in incident]
     return {"center": entity_id, "nodes": [_node(site, page, n) for n in sorted(ids)],
             "edges": edges}
 

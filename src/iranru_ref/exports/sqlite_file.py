@@ -11,6 +11,7 @@ after ``VACUUM`` so the rowids they record are final; Datasette finds them by th
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -130,5 +131,4 @@ def write_sqlite(rows: dict[str, list[Row]], file: Writable) -> None:
         path = Path(scratch) / FILE_NAME
         build_sqlite(rows, path)
         with path.open("rb") as built:
-            while chunk := built.read(CHUNK):
-                file.write(chunk)
+            shutil.copyfileobj(built, file, CHUNK)

@@ -11,6 +11,7 @@ import hashlib
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -117,6 +118,25 @@ def test_a_failed_mkdocs_or_template_step_keeps_the_previous_site(
     result = runner.invoke(cli, ["build", "--root", str(site_project)])
     assert result.exit_code == 1, result.output
     assert message in result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert snapshot(site_project / "site") == before
+    assert leftovers(site_project) == []
+
+
+def test_a_full_scratch_disk_for_the_sqlite_file_keeps_the_previous_site(
+        site_project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from iranru_ref.exports import sqlite_file
+
+    def full(rows: object, path: Path) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(sqlite_file, "build_sqlite", full)
+    before = snapshot(site_project / "site")
+    result = runner.invoke(cli, ["build", "--root", str(site_project)])
+    assert result.exit_code == 1, result.output
+    assert "cannot write the site:" in result.output
+    assert "iranru.sqlite: database or disk is full; free space there or set TMPDIR" in result.output
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert snapshot(site_project / "site") == before

@@ -33,3 +33,15 @@ def test_mkdocs_reports_bad_records_without_traceback(project: Path) -> None:
 def test_generated_files_are_ignored_by_git() -> None:
     ignored = (ROOT / ".gitignore").read_text().split()
     assert {"/site/", "/.build/", "/node_modules/"} <= set(ignored)
+
+
+def test_mkdocs_reports_a_tree_it_cannot_write_without_traceback(project: Path) -> None:
+    (project / ".build").write_text("a file where the generated tree's folder goes\n")
+    process = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+    assert process.returncode == 1
+    assert "cannot generate the site's Markdown into" in process.stderr
+    assert "Not a directory" in process.stderr and "make that folder writable" in process.stderr
+    assert "Traceback" not in process.stderr

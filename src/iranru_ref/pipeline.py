@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .database import Database
+from .errors import BuildFailed
 from .generate import generate
 from .memory import paused_gc
 from .project import Project, load
@@ -31,6 +32,11 @@ def generate_for_mkdocs(root: Path) -> Path:
     out_dir = project.root / GENERATED_DOCS
     # With the collector paused from the load to the last page, and the database freed
     # before it is back on, as in `iranru-ref build` (build.py).
-    with paused_gc():
-        generate_tree(project, out_dir)
+    try:
+        with paused_gc():
+            generate_tree(project, out_dir)
+    except OSError as exc:  # MkDocs would show it with a traceback
+        raise BuildFailed(f"cannot generate the site's Markdown into {out_dir}: {exc}; make that "
+                          "folder writable (move a file in its way, or free disk space) and build "
+                          "again") from None
     return out_dir

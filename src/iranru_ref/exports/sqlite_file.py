@@ -129,6 +129,9 @@ def build_sqlite(rows: dict[str, list[Row]], path: Path) -> None:
 def write_sqlite(rows: dict[str, list[Row]], file: Writable) -> None:
     with tempfile.TemporaryDirectory(prefix="iranru-sqlite-") as scratch:
         path = Path(scratch) / FILE_NAME
-        build_sqlite(rows, path)
+        try:
+            build_sqlite(rows, path)
+        except sqlite3.OperationalError as exc:  # the scratch disk is full, or went away
+            raise OSError(f"{path}: {exc}; free space there or set TMPDIR") from None
         with path.open("rb") as built:
             shutil.copyfileobj(built, file, CHUNK)

@@ -42,13 +42,28 @@ def page_url(page: str) -> str:
 
 def relative(from_page: str, to: str, fragment: str | None = None) -> str:
     """A link from the page ``from_page`` to a page or asset ``to`` (both paths of the tree)."""
-    link = _link(from_page, to)
+    folder, base = _origin(from_page)
+    if folder == base or to == from_page or to.startswith(base) or ".." in to or to[:1] == "/":
+        link = _link(base, to)
+    else:
+        # ``to`` is outside the page's own URL, so the link climbs out of it first: every page of
+        # a folder shares the rest, and one cache entry serves them all
+        link = _link(folder, to)
+        link = "../" if link == "./" else "../" + link
     return f"{link}#{fragment}" if fragment else link
 
 
-@functools.lru_cache(maxsize=65_536)  # a page links to the same few pages again and again
-def _link(from_page: str, to: str) -> str:
-    base = page_url(from_page)
+@functools.lru_cache(maxsize=65_536)
+def _origin(page: str) -> tuple[str, str]:
+    """The URL of the folder that holds ``page``'s URL, and that URL: ``timeline/2.md`` gives
+    ``timeline/`` and ``timeline/2/``; the home page, ``index.md``, gives ``""`` twice."""
+    base = page_url(page)
+    return base[: base.rfind("/", 0, len(base) - 1) + 1], base
+
+
+@functools.lru_cache(maxsize=65_536)  # a folder's pages link to the same few pages again and again
+def _link(base: str, to: str) -> str:
+    """A link to ``to`` from the URL ``base``."""
     target = page_url(to) if to.endswith(".md") else to
     link = _relpath(target or ".", base or ".")
     if to.endswith(".md") and not link.endswith("/"):

@@ -210,13 +210,13 @@ def _own_sample_here(root: Path) -> str:
 def linearity(results: dict[str, dict[str, Any]], rounds: int) -> None:
     """Target 2a's samples: our own stages at 1k and at 10k, alternated ``rounds`` times.
 
-    One run moves by 15% or more from run to run, and the machine's speed drifts over the
-    minutes between one scale and the next (in one run the CSafeLoader floor, the same work per
-    file at both scales, took 13 times as long at 10k), so alternating lets both scales meet
-    the same drift, and the best sample of each is kept. A sample at 1k is the mean of
-    ``LINEAR_REPEATS`` runs in a row: a single 4-second run can fall between two bursts of the
-    machine's other load, which a 45-second run at 10k never does, and the best of a few such
-    runs set against the best 10k run overstates the growth."""
+    One run's time moves by 15% or more from one run to the next, and the machine's speed
+    drifts over the minutes between one scale and the next (in one run the CSafeLoader floor,
+    the same work per file at both scales, took 13 times as long at 10k), so alternating lets
+    both scales meet the same drift, and the best sample of each is kept. A sample at 1k is
+    the mean of ``LINEAR_REPEATS`` runs in a row: a single 4-second run can fall between two
+    bursts of the machine's other load, which a 50-second run at 10k never does, and the best
+    of a few such runs set against the best 10k run overstates the growth."""
     roots = {scale: OUT / scale for scale in LINEAR_SCALES}
     samples: dict[str, list[tuple[float, ...]]] = {scale: [] for scale in LINEAR_SCALES}
     singles: dict[str, list[float]] = {scale: [] for scale in LINEAR_SCALES}

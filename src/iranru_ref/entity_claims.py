@@ -68,10 +68,13 @@ class EntityClaims:
         """One more page that shows these claims is written; forget those no page still shows."""
         pending = self.pending
         for ref in refs:
-            pending[ref.id] -= 1
-            if pending[ref.id] <= 0:
-                del pending[ref.id]
-                self._views.pop(ref.id, None)
-                self._items.pop((ref.id, False), None)
-                self._items.pop((ref.id, True), None)
-                self._cites.pop(ref.id, None)
+            claim_id = ref.id
+            left = pending[claim_id] - 1
+            if left > 0:
+                pending[claim_id] = left
+                continue
+            del pending[claim_id]
+            self._views.pop(claim_id, None)
+            self._items.pop((claim_id, False), None)
+            self._items.pop((claim_id, True), None)
+            self._cites.pop(claim_id, None)

@@ -72,3 +72,23 @@ def test_a_claim_is_forgotten_once_every_page_showing_it_is_written() -> None:
         claims.shown(refs)
     assert not claims.pending
     assert not claims._items and not claims._cites and not claims._views
+
+
+def test_a_view_no_later_page_reads_is_let_go_once_the_claim_is_rendered() -> None:
+    """A relation's view is dropped as soon as its links and its item are rendered; a figure's
+    and a reported claim's stay for the infobox and for the speakers' pages."""
+    claims, about = _entity_claims()
+    refs = {ref.id: ref for refs in about.values() for ref in refs}
+    read_again = [r for r in refs.values()
+                  if r.claim.value is not None or r.claim.attributed_to or r.claim.said_in]
+    let_go = [r for r in refs.values() if r not in read_again]
+    assert read_again and let_go
+    for ref in refs.values():
+        claims.cites(ref)
+    assert set(claims._views) == {ref.id for ref in read_again}
+    macros, views = claims.macros, claims.views
+    for ref in let_go:
+        fresh = views.claim(ANY_ENTITY_PAGE, ref)
+        assert claims.item(ref) == macros.claim_item(fresh, macros.cite_links(fresh), False)
+        assert claims.kind(ref) == fresh["kind"]
+    assert set(claims._views) == {ref.id for ref in read_again}

@@ -23,6 +23,13 @@ from .views import Views
 MACROS = ("claim_item", "cite_links")
 
 
+def _read_again(ref: ClaimRef) -> bool:
+    """Whether a page reads the claim's view after its item and links are rendered: a figure's
+    for the infobox, a reported claim's for its item with the subject."""
+    claim = ref.claim
+    return claim.value is not None or bool(claim.attributed_to) or claim.said_in is not None
+
+
 class EntityClaims:
     """``macros`` is the template module of ``_macros.md.j2``; ``pages`` holds, for each entity
     page to be written, the claims it shows."""
@@ -45,7 +52,9 @@ class EntityClaims:
     def view(self, ref: ClaimRef) -> dict[str, Any]:
         view = self._views.get(ref.id)
         if view is None:
-            view = self._views[ref.id] = self.views.claim(ANY_ENTITY_PAGE, ref)
+            view = self.views.claim(ANY_ENTITY_PAGE, ref)
+            if _read_again(ref):
+                self._views[ref.id] = view
         return view
 
     def item(self, ref: ClaimRef, show_subject: bool = False) -> Markup:
@@ -53,16 +62,28 @@ class EntityClaims:
         key = (ref.id, show_subject)
         item = self._items.get(key)
         if item is None:
-            item = self._items[key] = self.macros.claim_item(self.view(ref), self.cites(ref),
-                                                             show_subject)
+            cites = self.cites(ref)  # renders the item without the subject too
+            item = self._items.get(key)
+            if item is None:
+                item = self._items[key] = self.macros.claim_item(self.view(ref), cites,
+                                                                 show_subject)
         return item
 
     def cites(self, ref: ClaimRef) -> Markup:
-        """The claim's citation links (the ``cite_links`` macro)."""
+        """The claim's citation links (the ``cite_links`` macro).
+
+        The item without the subject, which the subject's page lists, is rendered with them, so
+        that a view no later page reads is let go while it is still in the processor's caches,
+        not pages later."""
         cites = self._cites.get(ref.id)
         if cites is None:
-            cites = self._cites[ref.id] = self.macros.cite_links(self.view(ref))
+            view = self.view(ref)
+            cites = self._cites[ref.id] = self.macros.cite_links(view)
+            self._items[(ref.id, False)] = self.macros.claim_item(view, cites, False)
         return cites
+
+    def kind(self, ref: ClaimRef) -> str:
+        return self.views.claim_kind(ref)
 
     def shown(self, refs: Iterable[ClaimRef]) -> None:
         """One more page that shows these claims is written; forget those no page still shows."""

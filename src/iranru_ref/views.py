@@ -117,7 +117,7 @@ class Views:
             **self.claim_mention(page, ref),
             "id": ref.id,
             "anchor": ref.anchor,
-            "kind": predicate.kind if predicate else "statement",
+            "kind": self.claim_kind(ref),
             "predicate": predicate.label if predicate else claim.predicate,
             "object": self.entity_link(page, claim.object) if claim.object in entities else None,
             "date": claim.date.label() if claim.date else None,
@@ -135,6 +135,11 @@ class Views:
             ],
             "tags": list(ref.subject.entity.tags),
         }
+
+    def claim_kind(self, ref: ClaimRef) -> str:
+        """``relation``, ``statement`` or ``quantity``: the kind of the claim's predicate."""
+        predicate = self.database.vocabulary.predicates.get(ref.claim.predicate)
+        return predicate.kind if predicate else "statement"
 
     def claim_mention(self, page: str, ref: ClaimRef) -> dict[str, Any]:
         """What a listing that links to a claim shows of it: its text, its subject and who said

@@ -62,11 +62,10 @@ class EntityClaims:
         key = (ref.id, show_subject)
         item = self._items.get(key)
         if item is None:
-            cites = self.cites(ref)  # renders the item without the subject too
-            item = self._items.get(key)
-            if item is None:
-                item = self._items[key] = self.macros.claim_item(self.view(ref), cites,
-                                                                 show_subject)
+            cites = self.cites(ref)  # renders the item without the subject with them
+            if not show_subject:
+                return self._items[key]
+            item = self._items[key] = self.macros.claim_item(self.view(ref), cites, True)
         return item
 
     def cites(self, ref: ClaimRef) -> Markup:
@@ -81,9 +80,6 @@ class EntityClaims:
             cites = self._cites[ref.id] = self.macros.cite_links(view)
             self._items[(ref.id, False)] = self.macros.claim_item(view, cites, False)
         return cites
-
-    def kind(self, ref: ClaimRef) -> str:
-        return self.views.claim_kind(ref)
 
     def shown(self, refs: Iterable[ClaimRef]) -> None:
         """One more page that shows these claims is written; forget those no page still shows."""

@@ -179,7 +179,7 @@ def _entity_page(site: Site, claims: EntityClaims, record: EntityRecord,
     own = [ref for ref in about if ref.subject.id == record.id]
     groups: dict[str, list[Markup]] = {"relation": [], "statement": [], "quantity": []}
     for ref in own:
-        groups[claims.kind(ref)].append(claims.item(ref))
+        groups[views.claim_kind(ref)].append(claims.item(ref))
     related: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for neighbour in neighbours(site.graph, record.id):
         related[(neighbour.label, neighbour.outgoing)].append({

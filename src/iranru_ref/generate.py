@@ -135,9 +135,10 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     for source in track(database.sources.values(), "writing source pages"):
         _source_page(site, source, cited)
     _sources_index(site)
-    _home(site)
+    dated = _dated_claims(site)
+    _home(site, dated)
     _network(site)
-    _timeline(site)
+    _timeline(site, dated)
     _coverage(site)
     with stage("writing the data downloads"):
         downloads = export_downloads(
@@ -488,7 +489,7 @@ def _timeline_key(ref: ClaimRef) -> tuple[str, str, str]:
     return (ref.claim.date.sort_key, ref.subject.name, ref.id)
 
 
-def _home(site: Site) -> None:
+def _home(site: Site, dated: list[ClaimRef]) -> None:
     page = "index.md"
     database = site.database
     counts = _type_counts(database)
@@ -496,7 +497,6 @@ def _home(site: Site) -> None:
         {**site.views.entity_link(page, entity_id), "degree": degree}
         for entity_id, degree in most_connected(site.graph, 10)
     ]
-    dated = _dated_claims(site)
     timeline = _timeline_items(site, page, dated[:: max(1, len(dated) // 8)][:8])
     # Beyond a part's worth of entities the type indexes list them, as on the network page.
     every = {
@@ -520,8 +520,9 @@ def _home(site: Site) -> None:
         page, "home.md.j2",
         counts=counts,
         entity_total=len(database.entities),
-        claim_total=sum(1 for _ in database.claims()),
-        citation_total=sum(1 for _ in database.citations()),
+        claim_total=sum(len(record.entity.claims) for record in database.entities.values()),
+        citation_total=sum(len(claim.citations) for record in database.entities.values()
+                           for claim in record.entity.claims),
         connected=connected,
         every={t: links for t, links in every.items() if links},
         timeline=timeline,
@@ -575,8 +576,8 @@ def _network(site: Site) -> None:
         )
 
 
-def _timeline(site: Site) -> None:
-    parts = split("timeline.md", _dated_claims(site), _date_range)
+def _timeline(site: Site, dated: list[ClaimRef]) -> None:
+    parts = split("timeline.md", dated, _date_range)
     for part in parts:
         items = _timeline_items(site, part.page, part.items)
         used = {tag for item in items for tag in item["tags"]}  # a button never shows nothing

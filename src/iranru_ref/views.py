@@ -6,7 +6,7 @@ that shows them, so templates only lay out and escape.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from .database import CitationRef, ClaimRef, Database, EntityRecord
 from .urls import entity_page, relative, source_page
@@ -66,6 +66,15 @@ def value_label(ref: ClaimRef) -> str:
     return text
 
 
+class EntityCard(NamedTuple):
+    """What a link to an entity shows: its id, name and type, and its page."""
+
+    id: str
+    name: str
+    type: str
+    page: str
+
+
 class Views:
     """Builds view dicts for one database; ``page`` is the page being rendered."""
 
@@ -76,15 +85,17 @@ class Views:
             source_id: source.meta.label or source.meta.title
             for source_id, source in database.sources.items()
         }
+        #: Pages link to entities all over the database, and one small tuple is cheaper to reach
+        #: than the record, its model and the model's fields.
+        self._cards = {
+            entity_id: EntityCard(record.id, record.name, record.type,
+                                  entity_page(record.type, record.id))
+            for entity_id, record in database.entities.items()
+        }
 
     def entity_link(self, page: str, entity_id: str) -> dict[str, str]:
-        record = self.database.entities[entity_id]
-        return {
-            "id": record.id,
-            "name": record.name,
-            "type": record.type,
-            "href": relative(page, entity_page(record.type, record.id)),
-        }
+        entity_id, name, entity_type, target = self._cards[entity_id]
+        return {"id": entity_id, "name": name, "type": entity_type, "href": relative(page, target)}
 
     def citation(self, page: str, ref: CitationRef) -> dict[str, Any]:
         citation = ref.citation
@@ -109,8 +120,7 @@ class Views:
                     inputs.append({
                         "label": source_ref.subject.name,
                         "value": value_label(source_ref),
-                        "href": relative(page, entity_page(source_ref.subject.type,
-                                                           source_ref.subject.id),
+                        "href": relative(page, self._cards[source_ref.subject.id].page,
                                          source_ref.anchor),
                     })
         return {
@@ -149,8 +159,7 @@ class Views:
         return {
             "text": claim.text,
             "subject": self.entity_link(page, ref.subject.id),
-            "subject_href": relative(page, entity_page(ref.subject.type, ref.subject.id),
-                                     ref.anchor),
+            "subject_href": relative(page, self._cards[ref.subject.id].page, ref.anchor),
             "speakers": [self.entity_link(page, s) for s in claim.attributed_to if s in entities],
             "said_in": self.entity_link(page, claim.said_in) if claim.said_in in entities else None,
             "contested": claim.contested,

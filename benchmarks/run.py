@@ -84,6 +84,8 @@ LINEAR_ROUNDS = 3
 #: how many runs in a row make one sample at each of those scales: ten at 1k last about as long
 #: as one at 10k, so both meet as much of the machine's other load
 LINEAR_REPEATS = {"1k": 10, "10k": 1}
+#: alternated rounds of ``random_reads`` at the peak memory of each scale's samples
+READ_ROUNDS = 2
 #: what ``mkdocs build`` imports, then what the design adds to it (see ``required_imports``)
 MKDOCS_IMPORTS = "mkdocs.commands.build, mkdocs.config, material.plugins.search.plugin"
 REQUIRED_LIBRARIES = "networkx, pydantic"
@@ -184,14 +186,14 @@ def instrumented(timers: Timers, keep_tree: Path | None = None) -> Iterator[None
             setattr(module, name, original)
 
 
-def own_stage_sample(root: Path) -> tuple[float, float, float]:
+def own_stage_sample(root: Path) -> tuple[float, float, float, int]:
     """CPU seconds of our own stages (a load and a generate, without MkDocs) in a new process,
     so that no sample inherits another's warm caches; then the user and the system part of the
-    whole sample's CPU time."""
+    whole sample's CPU time, and its peak memory in bytes."""
     result = subprocess.run([sys.executable, __file__, "--own-sample", str(root)], env=ENV,
                             capture_output=True, text=True, check=True)
-    own, user, system = (float(n) for n in result.stdout.strip().splitlines()[-1].split())
-    return own, user, system
+    own, user, system, peak = result.stdout.strip().splitlines()[-1].split()
+    return float(own), float(user), float(system), int(peak)
 
 
 def _own_sample_here(root: Path) -> str:
@@ -204,7 +206,42 @@ def _own_sample_here(root: Path) -> str:
         pipeline.generate_tree(Project.find(root), Path(tree) / "docs")
     after = resource.getrusage(resource.RUSAGE_SELF)
     own = sum(stage_table(timers)[s] for s in OWN_STAGES)
-    return f"{own} {after.ru_utime - before.ru_utime} {after.ru_stime - before.ru_stime}"
+    return (f"{own} {after.ru_utime - before.ru_utime} {after.ru_stime - before.ru_stime} "
+            f"{after.ru_maxrss * 1024}")
+
+
+class _Cell:
+    __slots__ = ("value",)
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+
+def random_reads(heap: int) -> float:
+    """Nanoseconds to read one object's attribute at random in a new process whose heap holds
+    ``heap`` bytes of small objects: no code of ours, only how reading scattered memory costs
+    more as a process grows on this machine."""
+    result = subprocess.run([sys.executable, __file__, "--random-reads", str(heap)], env=ENV,
+                            capture_output=True, text=True, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def _random_reads_here(heap: int, reads: int = 2_000_000) -> str:
+    import array
+    import itertools
+    import random
+
+    in_use = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    cell = -(-sys.getsizeof(_Cell(0)) // 16) * 16 + 8  # pymalloc's 16-byte classes, a list slot
+    count = max(heap - in_use, 0) // cell
+    chosen = array.array("q", map(random.Random(0).randrange, itertools.repeat(count, reads)))
+    # small values (cached ints), so that the cells and their list are what the heap holds
+    cells = [_Cell(n & 0xFF) for n in range(count)]
+    start = time.perf_counter()
+    total = 0
+    for index in chosen:
+        total += cells[index].value
+    return str((time.perf_counter() - start) / reads * 1e9)
 
 
 def linearity(results: dict[str, dict[str, Any]], rounds: int) -> None:
@@ -220,6 +257,7 @@ def linearity(results: dict[str, dict[str, Any]], rounds: int) -> None:
     roots = {scale: OUT / scale for scale in LINEAR_SCALES}
     samples: dict[str, list[tuple[float, ...]]] = {scale: [] for scale in LINEAR_SCALES}
     singles: dict[str, list[float]] = {scale: [] for scale in LINEAR_SCALES}
+    peaks = dict.fromkeys(LINEAR_SCALES, 0)
     for number in range(rounds):
         for scale in LINEAR_SCALES:
             repeats = LINEAR_REPEATS[scale]
@@ -228,13 +266,21 @@ def linearity(results: dict[str, dict[str, Any]], rounds: int) -> None:
             runs = [own_stage_sample(roots[scale]) for _ in range(repeats)]
             samples[scale].append(tuple(sum(part) / repeats for part in zip(*runs, strict=True)))
             singles[scale] += [run[0] for run in runs]
+            peaks[scale] = max([peaks[scale], *(run[3] for run in runs)])
+    reads: dict[str, list[float]] = {scale: [] for scale in LINEAR_SCALES}
+    for _ in range(READ_ROUNDS):
+        for scale in LINEAR_SCALES:
+            log(f"2a: random reads in a heap of {peaks[scale] / 2**20:.0f} MiB ({scale})")
+            reads[scale].append(random_reads(peaks[scale]))
     for scale, taken in samples.items():
         best = min(taken)
         results[scale]["own_stages"] = {"runs": rounds, "repeats": LINEAR_REPEATS[scale],
                                         "samples": [t[0] for t in taken],
                                         "best": best[0], "best_user": best[1],
                                         "best_system": best[2], "alternated": True,
-                                        "fastest_run": min(singles[scale])}
+                                        "fastest_run": min(singles[scale]),
+                                        "peak_memory": peaks[scale],
+                                        "random_read_ns": min(reads[scale])}
 
 
 def _own_total(r: dict[str, Any]) -> tuple[float, str]:
@@ -786,6 +832,12 @@ def targets(results: dict[str, dict[str, Any]]) -> list[str]:
                      f"{ms(b['best_user'])}) and the system part "
                      f"{b['best_system'] / a['best_system']:.1f} × ({ms(a['best_system'])} → "
                      f"{ms(b['best_system'])})")
+        if "random_read_ns" in a and "random_read_ns" in b:
+            split += (f"; on this machine, reading one small object at random costs "
+                      f"{b['random_read_ns'] / a['random_read_ns']:.2f} × as much in a process "
+                      f"of the 10k samples' peak memory ({gb(b['peak_memory'])}) as in one of "
+                      f"the 1k samples' ({gb(a['peak_memory'])}): "
+                      f"{a['random_read_ns']:.0f} → {b['random_read_ns']:.0f} ns")
         if "fastest_run" in a and a.get("repeats", 1) > 1:
             split += (f"; set against the fastest single run at 1k ({ms(a['fastest_run'])}), "
                       f"the best 10k sample is {own_large / a['fastest_run']:.1f} ×")
@@ -895,9 +947,13 @@ def main(argv: list[str]) -> int:
                         help="only take target 2a's samples again, on the 1k and 10k corpora "
                              "already written, then write docs/performance.md")
     parser.add_argument("--own-sample", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--random-reads", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.own_sample is not None:  # the child process of own_stage_sample
         print(_own_sample_here(args.own_sample))
+        return 0
+    if args.random_reads is not None:  # the child process of random_reads
+        print(_random_reads_here(args.random_reads))
         return 0
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     unknown = [s for s in scales if s not in ("seed", *corpus.SCALES)]

@@ -11,7 +11,8 @@ For each scale it writes the synthetic corpus (``benchmarks/corpus.py``) into
 * after both 1k and 10k, our own stages again without MkDocs (a load and a generate, each in
   a new process), at 1k and 10k alternated, so that target 2a compares the best of three
   samples of each that met the same drift of the machine; a sample at 1k is ten runs in a row,
-  as long as one at 10k (``--linearity`` takes only these);
+  as long as one at 10k (``--linearity`` takes only these); then a random read of one small
+  object in new processes of each scale's peak memory, which no code of ours takes part in;
 * ``iranru-ref check`` in-process (what the command does after its imports) and as a command;
 * two floors on the same bytes: every YAML file parsed with ``yaml.load(CSafeLoader)`` and
   nothing else, and ``mkdocs build`` of the generated tree alone (as a command, hooks removed);

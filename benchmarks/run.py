@@ -214,8 +214,10 @@ def _own_sample_here(root: Path) -> str:
 def _peak_memory() -> int:
     """This process's peak resident memory in bytes. Not ``ru_maxrss``: Linux carries that over
     from the parent, and the runner that starts a sample has held a whole 10k build."""
-    status = Path("/proc/self/status").read_text()
-    return int(re.search(r"^VmHWM:\s*(\d+) kB", status, re.MULTILINE).group(1)) * 1024  # type: ignore[union-attr]
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):  # "VmHWM:   734208 kB"
+            return int(line.split()[1]) * 1024
+    raise RuntimeError("/proc/self/status has no VmHWM line")
 
 
 class _Cell:

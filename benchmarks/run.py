@@ -191,10 +191,15 @@ def own_stage_sample(root: Path) -> tuple[float, float, float, int]:
     """CPU seconds of our own stages (a load and a generate, without MkDocs) in a new process,
     so that no sample inherits another's warm caches; then the user and the system part of the
     whole sample's CPU time, and its peak memory in bytes."""
-    result = subprocess.run([sys.executable, __file__, "--own-sample", str(root)], env=ENV,
-                            capture_output=True, text=True, check=True)
-    own, user, system, peak = result.stdout.strip().splitlines()[-1].split()
+    own, user, system, peak = _in_new_process("--own-sample", root).split()
     return float(own), float(user), float(system), int(peak)
+
+
+def _in_new_process(option: str, value: Path | int) -> str:
+    """The last line that this script prints when run again with ``option value``."""
+    result = subprocess.run([sys.executable, __file__, option, str(value)], env=ENV,
+                            capture_output=True, text=True, check=True)
+    return result.stdout.strip().splitlines()[-1]
 
 
 def _own_sample_here(root: Path) -> str:
@@ -208,16 +213,9 @@ def _own_sample_here(root: Path) -> str:
     after = resource.getrusage(resource.RUSAGE_SELF)
     own = sum(stage_table(timers)[s] for s in OWN_STAGES)
     return (f"{own} {after.ru_utime - before.ru_utime} {after.ru_stime - before.ru_stime} "
-            f"{_peak_memory()}")
-
-
-def _peak_memory() -> int:
-    """This process's peak resident memory in bytes. Not ``ru_maxrss``: Linux carries that over
-    from the parent, and the runner that starts a sample has held a whole 10k build."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):  # "VmHWM:   734208 kB"
-            return int(line.split()[1]) * 1024
-    raise RuntimeError("/proc/self/status has no VmHWM line")
+            # the peak, not ``ru_maxrss``: Linux carries that over from the parent, and the
+            # runner that starts a sample has held a whole 10k build
+            f"{_memory(os.getpid(), 'VmHWM')}")
 
 
 class _Cell:
@@ -231,9 +229,7 @@ def random_reads(heap: int) -> float:
     """Nanoseconds to read one object's attribute at random in a new process whose heap holds
     ``heap`` bytes of small objects: no code of ours, only how reading scattered memory costs
     more as a process grows on this machine."""
-    result = subprocess.run([sys.executable, __file__, "--random-reads", str(heap)], env=ENV,
-                            capture_output=True, text=True, check=True)
-    return float(result.stdout.strip().splitlines()[-1])
+    return float(_in_new_process("--random-reads", heap))
 
 
 def _random_reads_here(heap: int, reads: int = 2_000_000) -> str:
@@ -241,7 +237,7 @@ def _random_reads_here(heap: int, reads: int = 2_000_000) -> str:
     import itertools
     import random
 
-    in_use = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    in_use = _memory(os.getpid())
     cell = -(-sys.getsizeof(_Cell(0)) // 16) * 16 + 8  # pymalloc's 16-byte classes, a list slot
     count = max(heap - in_use, 0) // cell
     chosen = array.array("q", map(random.Random(0).randrange, itertools.repeat(count, reads)))
@@ -318,11 +314,12 @@ def stage_table(timers: Timers, wall: bool = False) -> dict[str, float]:
     }
 
 
-def _rss(pid: int) -> int:
-    """Resident memory of a process in bytes (0 when it is gone)."""
+def _memory(pid: int, field: str = "VmRSS") -> int:
+    """A process's resident memory (``VmRSS``) or its peak (``VmHWM``) in bytes; 0 when it is
+    gone."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
@@ -350,7 +347,7 @@ def run_command(command: list[str], cwd: Path, memory_limit: int | None = None) 
             if chunk:
                 output += chunk[-65536:]
                 del output[:-65536]
-            peak = max(peak, _rss(process.pid))
+            peak = max(peak, _memory(process.pid))
             if memory_limit is not None and peak > memory_limit:
                 process.kill()
                 process.wait()

@@ -21,7 +21,7 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from iranru_ref.database import Database
 from iranru_ref.exports.annotations import count_occurrences
-from iranru_ref.exports.jsonld import entity_jsonld
+from iranru_ref.exports.jsonld import SourceNodes, entity_jsonld
 from iranru_ref.project import Project, load
 from iranru_ref.text import nfc
 from iranru_ref.urls import entity_page, relative, source_page
@@ -245,3 +245,17 @@ def test_an_entity_names_the_sources_citing_it_in_the_database_order() -> None:
     assert len(in_order) == 2 and cited(database) == in_order
     reordered = dataclasses.replace(database, sources=dict(reversed(database.sources.items())))
     assert cited(reordered) == in_order[::-1]
+
+
+def test_pages_that_share_the_sources_nodes_say_what_each_page_says_alone() -> None:
+    """One ``SourceNodes`` serves every entity page, the publisher's own page included, where
+    the publisher is ``./#entity`` rather than a link to a sibling page."""
+    database = load(Project.find(Path(__file__).resolve().parent.parent))[0]
+    shared = SourceNodes(database)
+    publishers = []
+    for record in database.entities.values():
+        alone = entity_jsonld(database, record)
+        assert entity_jsonld(database, record, source_nodes=shared) == alone
+        publishers += [node["publisher"]["@id"] for node in alone.get("subjectOf", [])
+                       if "publisher" in node]
+    assert "./#entity" in publishers and "../iran-press/#entity" in publishers

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iranru_ref import urls
-from iranru_ref.urls import ANY_ENTITY_PAGE, page_url, relative
+from iranru_ref.urls import ANY_ENTITY_PAGE, page_url, relative, url_folder
 
 SITE = "https://example.org/site/"
 NAMES = st.sampled_from(["people", "x", "2", "index", "sources", "timeline", "*"])
@@ -48,3 +48,25 @@ def test_the_pages_of_a_folder_share_their_links_to_a_page() -> None:
     links = {relative(f"timeline/{n}.md", "people/x.md") for n in range(2, 400)}
     assert links == {"../../people/x/"}
     assert urls._link.cache_info().misses == 1
+
+
+#: two pages of one folder, neither of them an index page
+SIBLINGS = st.builds(lambda parts, a, b: ("/".join([*parts, a]), "/".join([*parts, b])),
+                     st.lists(NAMES, max_size=3),
+                     *[st.sampled_from(["2.md", "x.md", "people.md"])] * 2)
+
+
+@given(SIBLINGS, PAGES)
+def test_pages_in_one_url_folder_link_alike_to_pages_outside_their_own(
+        siblings: tuple[str, str], to: str) -> None:
+    first, second = siblings
+    assert url_folder(first) == url_folder(second)
+    own = {page_url(first), page_url(second)}
+    if not any(to.startswith(url) for url in own) and to not in siblings:
+        assert relative(first, to) == relative(second, to)
+
+
+def test_a_url_folder_is_the_folder_of_the_page_url() -> None:
+    assert url_folder("people/x.md") == url_folder("people/y.md") == "people/"
+    assert url_folder("people/index.md") == url_folder("sources.md") == ""
+    assert url_folder("index.md") == ""

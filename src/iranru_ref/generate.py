@@ -25,7 +25,7 @@ from .exports import export_downloads
 from .exports.catalogue import METADATA_FILES, Download, size_label
 from .exports.dataset import DOWNLOADS_PAGE, dataset_jsonld
 from .exports.index_file import FILE_NAME as INDEX_FILE
-from .exports.jsonld import entity_jsonld
+from .exports.jsonld import SourceNodes, entity_jsonld
 from .exports.site_config import SiteConfig
 from .graph import build_graph, incident_edges, most_connected, neighbours
 from .highlight import Span, locate, marked_html
@@ -126,8 +126,9 @@ def generate(database: Database, project: Project, out_dir: Path) -> int:
     claims_about = _claims_about(database)
     claims = EntityClaims(site.views, site.env.get_template("_macros.md.j2").module,
                           claims_about.values())
+    source_nodes = SourceNodes(database)
     for record in track(database.entities.values(), "writing entity pages"):
-        _entity_page(site, claims, record, claims_about[record.id])
+        _entity_page(site, claims, source_nodes, record, claims_about[record.id])
     for entity_type in FOLDERS.values():
         _type_index(site, entity_type)
     _tags(site)
@@ -173,8 +174,8 @@ def _citations_by_paragraph(database: Database) -> dict[tuple[str, int], list[Ci
     return cited
 
 
-def _entity_page(site: Site, claims: EntityClaims, record: EntityRecord,
-                 about: list[ClaimRef]) -> None:
+def _entity_page(site: Site, claims: EntityClaims, source_nodes: SourceNodes,
+                 record: EntityRecord, about: list[ClaimRef]) -> None:
     page = entity_page(record.type, record.id)
     views = site.views
     own = [ref for ref in about if ref.subject.id == record.id]
@@ -239,7 +240,7 @@ def _entity_page(site: Site, claims: EntityClaims, record: EntityRecord,
                    for _, label, short, text, href in dates],
         key_figures=figures,
         graph=_neighbourhood(site, page, record.id),
-        jsonld=entity_jsonld(site.database, record, about),
+        jsonld=entity_jsonld(site.database, record, about, source_nodes),
     )
     claims.shown(about)
 

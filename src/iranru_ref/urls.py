@@ -53,6 +53,13 @@ def relative(from_page: str, to: str, fragment: str | None = None) -> str:
     return f"{link}#{fragment}" if fragment else link
 
 
+def url_folder(page: str) -> str:
+    """The URL of the folder that holds ``page``'s URL. A link from ``page`` to a page outside
+    its own URL (other than ``page`` itself) depends on this alone, so pages that share it
+    share such links."""
+    return _origin(page)[0]
+
+
 @functools.lru_cache(maxsize=65_536)
 def _origin(page: str) -> tuple[str, str]:
     """The URL of the folder that holds ``page``'s URL, and that URL: ``timeline/2.md`` gives

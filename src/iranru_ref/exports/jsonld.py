@@ -12,7 +12,7 @@ from typing import Any
 
 from ..database import ClaimRef, Database, EntityRecord
 from ..source import Source
-from ..urls import entity_page, relative, source_page
+from ..urls import entity_page, relative, source_page, url_folder
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -69,11 +69,37 @@ def source_jsonld(database: Database, page: str, source: Source) -> dict[str, An
     return node
 
 
+class SourceNodes:
+    """Each source's node as written on the pages of one URL folder, made once per folder: a
+    source cited on thousands of entity pages is the same node on all of them but its
+    publisher's own page. The nodes are shared, so they must not be changed."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._nodes: dict[tuple[str, str], dict[str, Any]] = {}
+        self._publisher_pages = {
+            source.id: entity_page(publisher.type, publisher.id)
+            for source in database.sources.values()
+            if (publisher := database.entities.get(source.meta.publisher or "")) is not None
+        }
+
+    def node(self, page: str, source: Source) -> dict[str, Any]:
+        if page == self._publisher_pages.get(source.id):
+            return source_jsonld(self.database, page, source)
+        key = (url_folder(page), source.id)
+        node = self._nodes.get(key)
+        if node is None:
+            node = self._nodes[key] = source_jsonld(self.database, page, source)
+        return node
+
+
 def entity_jsonld(
-    database: Database, record: EntityRecord, about: Iterable[ClaimRef] | None = None
+    database: Database, record: EntityRecord, about: Iterable[ClaimRef] | None = None,
+    source_nodes: SourceNodes | None = None,
 ) -> dict[str, Any]:
     """The JSON-LD of ``record``'s page; ``about`` may narrow down the claims to look at for
-    the sources that mention it (default: all of them)."""
+    the sources that mention it (default: all of them), and ``source_nodes`` lets the pages of
+    a site share the sources' nodes."""
     page = entity_page(record.type, record.id)
     schema_type = SCHEMA_TYPES[record.type]
     node: dict[str, Any] = {
@@ -92,5 +118,6 @@ def entity_jsonld(
         node["keywords"] = list(entity.tags)
     sources = _cited_sources(database, record, database.claims() if about is None else about)
     if sources:
-        node["subjectOf"] = [source_jsonld(database, page, source) for source in sources]
+        nodes = SourceNodes(database) if source_nodes is None else source_nodes
+        node["subjectOf"] = [nodes.node(page, source) for source in sources]
     return node

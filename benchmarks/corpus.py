@@ -272,9 +272,9 @@ class Generator:
         by_kind: dict[str, dict[str, list[str]]] = {}
         for entity_type in FOLDER:
             by_kind[entity_type] = {"relation": [], "statement": [], "quantity": []}
-            for name, predicate in self.predicates.items():
-                if entity_type in predicate.get("domain", list(FOLDER)):
-                    by_kind[entity_type][predicate["kind"]].append(name)
+            for name, definition in self.predicates.items():
+                if entity_type in definition.get("domain", list(FOLDER)):
+                    by_kind[entity_type][definition["kind"]].append(name)
         events = self.by_type["event"]
         speakers = [e for t in SPEAKER_TYPES for e in self.by_type[t]]
         for entity, count in zip(entities, per_entity, strict=True):
@@ -477,12 +477,12 @@ def _occurrences(text: str, quote: str) -> list[int]:
 
 
 # --- writing ----------------------------------------------------------------------------------
-class _RecordDumper(Dumper):  # type: ignore[misc,valid-type]
+class _RecordDumper(Dumper):
     """Lists of plain values in flow style (``tags: [trade, energy]``), everything else in block
     style, as curators write records by hand."""
 
 
-def _represent_list(dumper: yaml.BaseRepresenter, data: list[Any]) -> yaml.Node:
+def _represent_list(dumper: _RecordDumper, data: list[Any]) -> yaml.Node:
     flow = all(not isinstance(item, (dict, list)) for item in data)
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 

@@ -167,16 +167,16 @@ def instrumented(timers: Timers, keep_tree: Path | None = None) -> Iterator[None
     for module, name, stage in patches:
         setattr(module, name, timers.wrap(stage, getattr(module, name)))
     # pipeline.py imported load and generate by name; point it at the timed versions too
-    saved += [(pipeline, "load", pipeline.load), (pipeline, "generate", pipeline.generate)]
-    pipeline.load = project_module.load  # type: ignore[attr-defined]
-    pipeline.generate = generate_module.generate  # type: ignore[attr-defined]
+    for name, timed in (("load", project_module.load), ("generate", generate_module.generate)):
+        saved.append((pipeline, name, getattr(pipeline, name)))
+        setattr(pipeline, name, timed)
     if keep_tree is not None:
         mkdocs_build = build_module._mkdocs_build
 
         def keeping(project: Project, docs_dir: Path, site_dir: Path) -> None:
             shutil.rmtree(keep_tree, ignore_errors=True)
             shutil.copytree(docs_dir, keep_tree, copy_function=os.link)  # untimed: not a stage
-            return mkdocs_build(project, docs_dir, site_dir)  # type: ignore[no-any-return]
+            return mkdocs_build(project, docs_dir, site_dir)
 
         saved.append((build_module, "_mkdocs_build", mkdocs_build))
         build_module._mkdocs_build = keeping

@@ -75,7 +75,7 @@ def main() -> None:
                 continue
             for width, suffix in ((1280, ""), (390, "-phone")):
                 context = browser.new_context(viewport={"width": width, "height": 900},
-                                              color_scheme=scheme)  # type: ignore[arg-type]
+                                              color_scheme=scheme)
                 page = context.new_page()
                 for name, path in pages.items():
                     page.goto(base + path)

@@ -117,8 +117,8 @@ def test_check_and_the_mkdocs_hook_load_with_the_collector_off(
 
 
 def test_the_generation_gets_a_database_whose_parsed_yaml_is_released(project: Path) -> None:
-    """The checks need every record's parsed YAML and line map; nothing after them does, so
-    ``load_checked`` lets them go (at 10k entities 170 MB the generation carried to the end)."""
+    """The checks need every record's parsed YAML and the text its lines are worked out from;
+    nothing after them does, so ``load_checked`` lets them go."""
     from iranru_ref.pipeline import load_checked
     from iranru_ref.project import load
 

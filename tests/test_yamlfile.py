@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from iranru_ref.errors import Problem
 from iranru_ref.yamlfile import MAX_STRING_CHARS, YamlDocument, load_yaml, parse_yaml
@@ -33,6 +34,47 @@ def test_lines_are_kept_for_nested_paths() -> None:
     assert document.line_of(("claims", 0, "id")) == 3
     assert document.line_of(("claims", 0, "citations", 0, "quote")) == 5
     assert document.line_of(("claims", 0, "missing", "deeper")) == 3
+
+
+def test_lines_are_worked_out_from_the_text_once_and_only_when_one_is_asked_for(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    composed: list[str] = []
+    compose = yaml.compose
+
+    def counting(text: str, Loader: type) -> yaml.Node | None:  # noqa: N803 - PyYAML's name
+        composed.append(text)
+        return compose(text, Loader=Loader)
+
+    monkeypatch.setattr(yaml, "compose", counting)
+    document, _ = parse("name: X\nclaims:\n  - id: a\n")
+    assert document is not None and len(composed) == 1
+    assert document.line_of(("claims", 0, "id")) == 3
+    assert document.line_of(("name",)) == 1
+    assert len(composed) == 2
+
+
+def test_a_part_of_a_document_gives_the_lines_of_the_whole_file() -> None:
+    document, _ = parse("first:\n  label: A\nsecond:\n  label: B\n  notes:\n    - n\n")
+    assert document is not None
+    part = document.part("second")
+    assert part.data == {"label": "B", "notes": ["n"]}
+    assert part.line_of(()) == 3
+    assert part.line_of(("notes", 0)) == 6
+    assert part.line_of(("missing",)) == 3
+
+
+def test_a_released_document_refuses_to_give_a_line() -> None:
+    document, _ = parse("name: X\n")
+    assert document is not None
+    document.release()
+    with pytest.raises(RuntimeError, match="x.yml: the line map was released"):
+        document.line_of(("name",))
+
+
+def test_a_duplicate_key_deep_in_a_record_names_the_line_of_the_first() -> None:
+    _, problems = parse("claims:\n  - id: a\n    quote: q\n\n    id: b\n")
+    assert [p.line for p in problems] == [5]
+    assert "duplicate key 'id' (first defined on line 2)" in problems[0].message
 
 
 def test_duplicate_keys_are_reported_with_both_lines() -> None:

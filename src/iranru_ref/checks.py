@@ -34,17 +34,16 @@ def check_database(
     claim_ids = database.claim_index()
     for record in database.entities.values():
         problems.extend(_check_entity(database, record, broken_vocabulary))
-        seen_claims: dict[str, int] = {}
+        first_claims: dict[str, int] = {}  # a claim id's first position in the record
         for index, claim in enumerate(record.entity.claims):
             ref = ClaimRef(record, index, claim)
-            line = record.claim_line(index, "id")
-            if claim.id in seen_claims:
+            first = first_claims.setdefault(claim.id, index)
+            if first != index:
                 problems.append(
-                    Problem(record.document.display, line,
+                    Problem(record.document.display, record.claim_line(index, "id"),
                             f"claims[{index}].id: the claim id {claim.id!r} is already used on line "
-                            f"{seen_claims[claim.id]}; claim ids are unique within a record")
+                            f"{record.claim_line(first, 'id')}; claim ids are unique within a record")
                 )
-            seen_claims.setdefault(claim.id, line)
             problems.extend(_check_claim(database, ref, referenced, claim_ids, broken_vocabulary))
             problems.extend(_check_citations(database, ref, folded_cache, broken_sources))
             if claim.object:

@@ -92,14 +92,8 @@ def _load_mapping_of(
         broken.add(f"{kind}:*")
         return {}
     entries: dict[str, M] = {}
-    for key, value in document.data.items():
-        sub = YamlDocument(
-            path=path,
-            display=display,
-            data=value,
-            lines={k[1:]: v for k, v in document.lines.items() if k[:1] == (key,)},
-        )
-        entry = validate(model, sub, problems)
+    for key in document.data:
+        entry = validate(model, document.part(key), problems)
         if entry is not None:
             entries[str(key)] = entry
         else:

@@ -10,15 +10,16 @@ is installed) and builds plain values itself:
 * duplicate keys, aliases, merge keys and explicit tags other than YAML's own are errors;
 * files and strings have size limits.
 
-Every problem is reported with its line, and every value's line is kept in ``lines`` under its
-path (a tuple of keys and list indexes) so later checks can point at the offending node.
+Every problem is reported with its line, and ``YamlDocument.line_of`` gives the line of any
+value by its path (a tuple of keys and list indexes), so later checks can point at the
+offending node.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -80,38 +81,63 @@ class _RecordLoader(_Loader):
         pass
 
 
-#: the line map of a document released after the checks (``YamlDocument.release``)
-RELEASED: dict[Path_, int] = {}
+class LineMap:
+    """The line (1-based) of every path in one file, worked out from its text when a line is
+    first asked for. Only a problem needs one, and keeping a line for every value of every
+    record took a tenth of a 10,000-entity load's time and 130 MB of its memory."""
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._lines: dict[Path_, int] | None = None
+
+    def get(self, path: Path_) -> int | None:
+        lines = self._lines
+        if lines is None:
+            if self._text is None:
+                raise RuntimeError("the line map was released after the checks; report "
+                                   "problems before Database.release_documents()")
+            lines = self._lines = _lines_of(self._text)
+        return lines.get(path)
+
+    def release(self) -> None:
+        self._text = self._lines = None
 
 
 @dataclass
 class YamlDocument:
-    """A parsed file: its data, and the line (1-based) of every path inside it."""
+    """A parsed file (or, with ``prefix``, the part of one under that path): its data, and the
+    line of every path inside it."""
 
     path: Path
     display: str
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    line_map: LineMap
+    prefix: Path_ = ()
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that exists in the file."""
-        lines = self.lines
-        if lines is RELEASED:
-            raise RuntimeError(f"{self.display}: the line map was released after the checks; "
-                               "report problems before Database.release_documents()")
-        while path:
-            found = lines.get(path)
-            if found is not None:
-                return found
-            path = path[:-1]
-        return lines.get((), 1)
+        line_map = self.line_map
+        path = (*self.prefix, *path)
+        try:
+            while path:
+                found = line_map.get(path)
+                if found is not None:
+                    return found
+                path = path[:-1]
+            return line_map.get(()) or 1
+        except RuntimeError as exc:
+            raise RuntimeError(f"{self.display}: {exc}") from None
+
+    def part(self, key: str | int) -> YamlDocument:
+        """The value under ``key`` as a document of its own, whose lines are still the file's."""
+        return YamlDocument(self.path, self.display, self.data[key], self.line_map,
+                            (*self.prefix, key))
 
     def release(self) -> None:
-        """Let go of the parsed data and the line map, which only validation and the checks
-        read: at 10,000 entities they hold 1.25 million paths, about 170 MB, that generating
-        the site would otherwise carry to the end."""
+        """Let go of the parsed data and the text the line map is worked out from, which only
+        validation and the checks read."""
         self.data = None
-        self.lines = RELEASED
+        self.line_map.release()
 
 
 def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
@@ -276,7 +302,7 @@ def parse_yaml(text: str, path: Path, display: str, problems: list[Problem]) -> 
     if node is None:
         problems.append(Problem(display, 1, "the file is empty; expected a mapping of fields"))
         return None
-    document = YamlDocument(path=path, display=display, data=None)
+    document = YamlDocument(path=path, display=display, data=None, line_map=LineMap(text))
     builder = _Builder(document, problems, aliases_possible="*" in text)
     document.data = builder.build(node, ())
     if builder.alias_found:
@@ -286,11 +312,22 @@ def parse_yaml(text: str, path: Path, display: str, problems: list[Problem]) -> 
     return document
 
 
+def _lines_of(text: str) -> dict[Path_, int]:
+    """The line of every path in ``text``, which has been parsed once already."""
+    lines: dict[Path_, int] = {}
+    node = yaml.compose(text, Loader=_RecordLoader)
+    if node is not None:
+        document = YamlDocument(Path(), "", None, LineMap(text))
+        _Builder(document, [], aliases_possible="*" in text, lines=lines).build(node, ())
+    return lines
+
+
 class _Builder:
     def __init__(self, document: YamlDocument, problems: list[Problem],
-                 aliases_possible: bool = True) -> None:
+                 aliases_possible: bool = True, lines: dict[Path_, int] | None = None) -> None:
         self.document = document
         self.problems = problems
+        self.lines = lines
         # An alias is written ``*name``: without a ``*`` in the text there is none to find.
         self.seen: set[int] | None = set() if aliases_possible else None
         self.alias_found = False
@@ -313,7 +350,8 @@ class _Builder:
             shown = tag.replace(_YAML_TAG, "!!", 1) if tag.startswith(_YAML_TAG) else tag
             self.fail(node, f"the tag {shown!r} is not allowed; remove it and write a plain value")
             return None
-        self.document.lines.setdefault(path, node.start_mark.line + 1)
+        if self.lines is not None:
+            self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -325,7 +363,7 @@ class _Builder:
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        lines = self.document.lines
+        lines = self.lines
         fast = self.seen is None  # no aliases: a plain scalar value needs no call to build()
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
@@ -339,18 +377,22 @@ class _Builder:
                 self.fail(key_node, f"a mapping key must be a name or a number, got {key_node.value!r}")
                 continue
             if key in result:
-                first = self.document.lines.get((*path, key), "?")
+                first = (self.document.line_of((*path, key)) if lines is None
+                         else lines.get((*path, key), "?"))
                 self.fail(
                     key_node,
                     f"duplicate key {key!r} (first defined on line {first}); "
                     "YAML would silently keep only the last one, so remove one of them",
                 )
                 continue
-            child = (*path, key)
-            lines[child] = key_node.start_mark.line + 1
             if fast and type(value_node) is yaml.ScalarNode and value_node.tag in _STANDARD_TAGS:
-                result[key] = self.scalar(value_node)  # its line is the key's, recorded above
+                if lines is not None:  # a plain scalar's line is its key's
+                    lines[(*path, key)] = key_node.start_mark.line + 1
+                result[key] = self.scalar(value_node)
             else:
+                child = (*path, key)
+                if lines is not None:
+                    lines[child] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node, child)
         return result
 

@@ -76,8 +76,8 @@ class Database:
         return {source_id: n for n, source_id in enumerate(self.sources)}
 
     def release_documents(self) -> None:
-        """Release every record's parsed YAML once the checks have passed (``YamlDocument.release``);
-        file names stay for messages, line numbers do not."""
+        """Release what the records' and sources' documents keep for the checks' messages once
+        the checks have passed (``YamlDocument.release``); file names stay, line numbers do not."""
         for record in self.entities.values():
             record.document.release()
         for document in self.source_documents.values():

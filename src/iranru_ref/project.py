@@ -246,6 +246,7 @@ def load_entities(
             if entity is None or document is None:
                 broken.add(entity_id)
             else:
+                document.data = None  # the model holds the record now; only its lines are kept
                 records[entity_id] = EntityRecord(entity_id, entity_type, entity, document)
     progress.done()
     return records

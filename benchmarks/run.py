@@ -250,7 +250,7 @@ def _random_reads_here(heap: int, reads: int = 2_000_000) -> str:
     return str((time.perf_counter() - start) / reads * 1e9)
 
 
-def linearity(results: dict[str, dict[str, Any]], rounds: int) -> None:
+def linearity(results: dict[str, dict[str, Any]], rounds: int, commit: str) -> None:
     """Target 2a's samples: our own stages at 1k and at 10k, alternated ``rounds`` times.
 
     One run's time moves by 15% or more from one run to the next, and the machine's speed
@@ -286,7 +286,15 @@ def linearity(results: dict[str, dict[str, Any]], rounds: int) -> None:
                                         "best_system": best[2], "alternated": True,
                                         "fastest_run": min(singles[scale]),
                                         "peak_memory": peaks[scale],
-                                        "random_read_ns": min(reads[scale])}
+                                        "random_read_ns": min(reads[scale]),
+                                        "commit": commit}
+
+
+def measured_at(results: dict[str, dict[str, Any]]) -> list[str]:
+    """The commits the scales' runs were measured at, in order; target 2a's samples may have
+    been taken again at a later one."""
+    return list(dict.fromkeys(r["machine"]["commit"] for r in results.values()
+                              if r.get("machine", {}).get("commit")))
 
 
 def _own_total(r: dict[str, Any]) -> tuple[float, str]:
@@ -845,6 +853,9 @@ def targets(results: dict[str, dict[str, Any]]) -> list[str]:
                       f"of the 10k samples' peak memory ({gb(b['peak_memory'])}) as in one of "
                       f"the 1k samples' ({gb(a['peak_memory'])}): "
                       f"{a['random_read_ns']:.0f} → {b['random_read_ns']:.0f} ns")
+        if b.get("commit") and b["commit"] not in measured_at(results):
+            split += (f"; these samples were taken later, at commit {b['commit']} "
+                      "(`--linearity`)")
         if "fastest_run" in a and a.get("repeats", 1) > 1:
             split += (f"; set against the fastest single run at 1k ({ms(a['fastest_run'])}), "
                       f"the best 10k sample is {own_large / a['fastest_run']:.1f} ×")
@@ -903,7 +914,7 @@ def write_doc(results: dict[str, dict[str, Any]], info: dict[str, Any], command:
         f"- {info['cpu']}, {info['cores']} cores, {info['memory'] or 'unknown'} memory; "
         f"{info['system']}; Python {info['python']}",
         f"- {packages}; libyaml {'present' if info['libyaml'] else 'missing'}",
-        f"- commit {info['commit']} (plus the working tree at the time)",
+        f"- commit {', '.join(measured_at(results))} (plus the working tree at the time)",
         "",
         "## How to read the numbers",
         "",
@@ -987,7 +998,7 @@ def main(argv: list[str]) -> int:
         missing = [scale for scale in LINEAR_SCALES if scale not in results]
         if missing:
             parser.error(f"--linearity needs earlier results at {', '.join(missing)}")
-        linearity(results, LINEAR_ROUNDS)
+        linearity(results, LINEAR_ROUNDS, info["commit"])
         RESULTS.write_text(json.dumps(results, indent=1))
         if not args.no_doc:
             write_doc(results, info, command)
@@ -1004,7 +1015,7 @@ def main(argv: list[str]) -> int:
         if not args.no_doc:
             write_doc(results, info, command)
     if all(scale in scales for scale in LINEAR_SCALES):
-        linearity(results, LINEAR_ROUNDS)
+        linearity(results, LINEAR_ROUNDS, info["commit"])
         RESULTS.write_text(json.dumps(results, indent=1))
         if not args.no_doc:
             write_doc(results, info, command)

@@ -1,0 +1,59 @@
+"""The Performance page names the commit its numbers were measured at."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+run = _run_module()
+
+
+def _scale(commit: str, own_seconds: float, samples_commit: str) -> dict[str, Any]:
+    return {
+        "machine": {"commit": commit},
+        "build": {"stages": dict.fromkeys(run.STAGES, 1.0), "pages": 100},
+        "own_stages": {"runs": 3, "repeats": 1, "samples": [own_seconds], "best": own_seconds,
+                       "commit": samples_commit},
+        "check": 1.0, "csafe_floor": 1.0, "check_command": {"cpu": 1.5},
+        "weights_mkdocs": {"entity_median": 40_000, "search_index": 1_000_000},
+    }
+
+
+def _row_2a(results: dict[str, dict[str, Any]]) -> str:
+    return next(line for line in run.targets(results) if line.startswith("| 2a."))
+
+
+def test_samples_taken_later_say_at_which_commit() -> None:
+    results = {"1k": _scale("aaa1111", 5.0, "bbb2222"), "10k": _scale("aaa1111", 52.0, "bbb2222")}
+    assert run.measured_at(results) == ["aaa1111"]
+    row = _row_2a(results)
+    assert "**10.4 ×**" in row
+    assert "taken later, at commit bbb2222" in row
+
+
+def test_samples_of_the_full_run_need_no_commit_of_their_own() -> None:
+    results = {"1k": _scale("aaa1111", 5.0, "aaa1111"), "10k": _scale("aaa1111", 60.0, "aaa1111")}
+    row = _row_2a(results)
+    assert "**12.0 ×**" in row and "not met" in row
+    assert "taken later" not in row
+
+
+def test_scales_measured_at_different_commits_are_all_named() -> None:
+    results = {"seed": {"machine": {"commit": "ccc3333"}},
+               "1k": _scale("aaa1111", 5.0, "aaa1111"), "10k": _scale("aaa1111", 50.0, "aaa1111")}
+    assert run.measured_at(results) == ["ccc3333", "aaa1111"]

@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
+import importlib.util
 import json
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -21,6 +24,17 @@ from iranru_ref.vocabulary import TYPE_FOLDER
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("data", "sources", "templates", "docs", "mkdocs.yml", "package.json",
                  "package-lock.json", "src/iranru_ref/mkdocs_hook.py")
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """``benchmarks/<name>.py``, imported as ``bench_<name>`` (the folder is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}",
+                                                  ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
 
 
 def copy_project(target: Path) -> Path:

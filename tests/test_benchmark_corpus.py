@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
+from conftest import benchmark_module
 
 from iranru_ref.cli import cli
 from iranru_ref.project import Project, load
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _corpus_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _corpus_module()
+corpus = benchmark_module("corpus")
 
 
 def _digest(root: Path) -> str:

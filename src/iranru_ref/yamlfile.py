@@ -86,16 +86,17 @@ class LineMap:
     first asked for. Only a problem needs one, and keeping a line for every value of every
     record took a tenth of a 10,000-entity load's time and 130 MB of its memory."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, display: str) -> None:
         self._text: str | None = text
+        self._display = display
         self._lines: dict[Path_, int] | None = None
 
     def get(self, path: Path_) -> int | None:
         lines = self._lines
         if lines is None:
             if self._text is None:
-                raise RuntimeError("the line map was released after the checks; report "
-                                   "problems before Database.release_documents()")
+                raise RuntimeError(f"{self._display}: the line map was released after the "
+                                   "checks; report problems before Database.release_documents()")
             lines = self._lines = _lines_of(self._text)
         return lines.get(path)
 
@@ -118,15 +119,12 @@ class YamlDocument:
         """The line of ``path``, or of its nearest ancestor that exists in the file."""
         line_map = self.line_map
         path = (*self.prefix, *path)
-        try:
-            while path:
-                found = line_map.get(path)
-                if found is not None:
-                    return found
-                path = path[:-1]
-            return line_map.get(()) or 1
-        except RuntimeError as exc:
-            raise RuntimeError(f"{self.display}: {exc}") from None
+        while path:
+            found = line_map.get(path)
+            if found is not None:
+                return found
+            path = path[:-1]
+        return line_map.get(()) or 1
 
     def part(self, key: str | int) -> YamlDocument:
         """The value under ``key`` as a document of its own, whose lines are still the file's."""
@@ -302,14 +300,14 @@ def parse_yaml(text: str, path: Path, display: str, problems: list[Problem]) -> 
     if node is None:
         problems.append(Problem(display, 1, "the file is empty; expected a mapping of fields"))
         return None
-    document = YamlDocument(path=path, display=display, data=None, line_map=LineMap(text))
-    builder = _Builder(document, problems, aliases_possible="*" in text)
-    document.data = builder.build(node, ())
+    line_map = LineMap(text, display)
+    builder = _Builder(display, problems, line_map, aliases_possible="*" in text)
+    data = builder.build(node, ())
     if builder.alias_found:
         _report_aliases(text, display, problems)
     if len(problems) > before:
         return None
-    return document
+    return YamlDocument(path=path, display=display, data=data, line_map=line_map)
 
 
 def _lines_of(text: str) -> dict[Path_, int]:
@@ -317,23 +315,25 @@ def _lines_of(text: str) -> dict[Path_, int]:
     lines: dict[Path_, int] = {}
     node = yaml.compose(text, Loader=_RecordLoader)
     if node is not None:
-        document = YamlDocument(Path(), "", None, LineMap(text))
-        _Builder(document, [], aliases_possible="*" in text, lines=lines).build(node, ())
+        _Builder("", [], lines, aliases_possible="*" in text).build(node, ())
     return lines
 
 
 class _Builder:
-    def __init__(self, document: YamlDocument, problems: list[Problem],
-                 aliases_possible: bool = True, lines: dict[Path_, int] | None = None) -> None:
-        self.document = document
+    def __init__(self, display: str, problems: list[Problem],
+                 lines: LineMap | dict[Path_, int], aliases_possible: bool = True) -> None:
+        """``lines`` is where a duplicate key's first line is looked up; a dict is also filled
+        with the line of every path as the values are built."""
+        self.display = display
         self.problems = problems
-        self.lines = lines
+        self.first_lines = lines
+        self.lines = lines if isinstance(lines, dict) else None
         # An alias is written ``*name``: without a ``*`` in the text there is none to find.
         self.seen: set[int] | None = set() if aliases_possible else None
         self.alias_found = False
 
     def fail(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.document.display, node.start_mark.line + 1, message))
+        self.problems.append(Problem(self.display, node.start_mark.line + 1, message))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if self.seen is None:
@@ -377,23 +377,19 @@ class _Builder:
                 self.fail(key_node, f"a mapping key must be a name or a number, got {key_node.value!r}")
                 continue
             if key in result:
-                first = (self.document.line_of((*path, key)) if lines is None
-                         else lines.get((*path, key), "?"))
+                first = self.first_lines.get((*path, key)) or "?"
                 self.fail(
                     key_node,
                     f"duplicate key {key!r} (first defined on line {first}); "
                     "YAML would silently keep only the last one, so remove one of them",
                 )
                 continue
+            if lines is not None:  # a value's line is its key's
+                lines[(*path, key)] = key_node.start_mark.line + 1
             if fast and type(value_node) is yaml.ScalarNode and value_node.tag in _STANDARD_TAGS:
-                if lines is not None:  # a plain scalar's line is its key's
-                    lines[(*path, key)] = key_node.start_mark.line + 1
                 result[key] = self.scalar(value_node)
             else:
-                child = (*path, key)
-                if lines is not None:
-                    lines[child] = key_node.start_mark.line + 1
-                result[key] = self.build(value_node, child)
+                result[key] = self.build(value_node, (*path, key))
         return result
 
     def scalar(self, node: yaml.ScalarNode) -> Any:

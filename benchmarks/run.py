@@ -250,7 +250,7 @@ def _random_reads_here(heap: int, reads: int = 2_000_000) -> str:
     return str((time.perf_counter() - start) / reads * 1e9)
 
 
-def linearity(results: dict[str, dict[str, Any]], rounds: int, commit: str) -> None:
+def linearity(results: dict[str, dict[str, Any]], rounds: int, info: dict[str, Any]) -> None:
     """Target 2a's samples: our own stages at 1k and at 10k, alternated ``rounds`` times.
 
     One run's time moves by 15% or more from one run to the next, and the machine's speed
@@ -259,7 +259,8 @@ def linearity(results: dict[str, dict[str, Any]], rounds: int, commit: str) -> N
     both scales meet the same drift, and the best sample of each is kept. A sample at 1k is
     the mean of ``LINEAR_REPEATS`` runs in a row: a single 4-second run can fall between two
     bursts of the machine's other load, which a 50-second run at 10k never does, and the best
-    of a few such runs set against the best 10k run overstates the growth."""
+    of a few such runs set against the best 10k run overstates the growth. ``info`` is the
+    machine the samples are taken on (``machine()``), kept with them."""
     roots = {scale: OUT / scale for scale in LINEAR_SCALES}
     samples: dict[str, list[tuple[float, ...]]] = {scale: [] for scale in LINEAR_SCALES}
     singles: dict[str, list[float]] = {scale: [] for scale in LINEAR_SCALES}
@@ -287,7 +288,50 @@ def linearity(results: dict[str, dict[str, Any]], rounds: int, commit: str) -> N
                                         "fastest_run": min(singles[scale]),
                                         "peak_memory": peaks[scale],
                                         "random_read_ns": min(reads[scale]),
-                                        "commit": commit}
+                                        "commit": info["commit"], "machine": info}
+
+
+def machines(results: dict[str, dict[str, Any]]) -> list[tuple[list[str], dict[str, Any]]]:
+    """Each machine the results were measured on (its description without the commit), with
+    what was measured there: the scales' runs, and target 2a's samples where a later
+    ``--linearity`` run took them."""
+    found: list[tuple[list[str], dict[str, Any]]] = []
+
+    def add(what: str, info: dict[str, Any]) -> None:
+        described = {key: value for key, value in info.items() if key != "commit"}
+        for measured, known in found:
+            if known == described:
+                measured.append(what)
+                return
+        found.append(([what], described))
+
+    for scale, r in results.items():
+        if r.get("machine"):
+            add(scale, r["machine"])
+    samples = [r["own_stages"]["machine"] for r in results.values()
+               if r.get("own_stages", {}).get("machine")]
+    if samples:
+        add("target 2a's samples", samples[0])
+    return found
+
+
+def machine_lines(results: dict[str, dict[str, Any]]) -> list[str]:
+    """The Machine section's bullets: one machine's description, or each machine's with what
+    was measured on it."""
+    found = machines(results)
+    lines: list[str] = []
+    for measured, info in found:
+        where, indent = (f"{_listed(measured)}: ", "  ") if len(found) > 1 else ("", "")
+        packages = ", ".join(f"{name} {v}" for name, v in info.get("packages", {}).items())
+        lines += [f"- {where}{info.get('cpu', 'unknown')}, {info.get('cores', '?')} cores, "
+                  f"{info.get('memory') or 'unknown'} memory; {info.get('system', 'unknown')}; "
+                  f"Python {info.get('python', 'unknown')}",
+                  f"{indent}- {packages}; libyaml {'present' if info.get('libyaml') else 'missing'}"]
+    return lines
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def measured_at(results: dict[str, dict[str, Any]]) -> list[str]:
@@ -882,9 +926,8 @@ def targets(results: dict[str, dict[str, Any]]) -> list[str]:
     return lines
 
 
-def write_doc(results: dict[str, dict[str, Any]], info: dict[str, Any], command: str) -> None:
+def write_doc(results: dict[str, dict[str, Any]], command: str) -> None:
     order = [s for s in ("seed", "tiny", "1k", "10k") if s in results]
-    packages = ", ".join(f"{name} {v}" for name, v in info["packages"].items())
     lines = [
         "# Performance",
         "",
@@ -911,9 +954,7 @@ def write_doc(results: dict[str, dict[str, Any]], info: dict[str, Any], command:
         "",
         "## Machine",
         "",
-        f"- {info['cpu']}, {info['cores']} cores, {info['memory'] or 'unknown'} memory; "
-        f"{info['system']}; Python {info['python']}",
-        f"- {packages}; libyaml {'present' if info['libyaml'] else 'missing'}",
+        *machine_lines(results),
         f"- commit {', '.join(measured_at(results))} (plus the working tree at the time)",
         "",
         "## How to read the numbers",
@@ -983,10 +1024,8 @@ def main(argv: list[str]) -> int:
         results = {scale: r for scale, r in json.loads(RESULTS.read_text()).items()
                    if r.get("format") == FORMAT and not r.get("partial")}
     if args.report:
-        saved = [r["machine"] for r in results.values() if r.get("machine")]
         order = [scale for scale in ("seed", *corpus.SCALES) if scale in results]
-        write_doc(results, saved[-1] if saved else machine(),
-                  f".venv/bin/python benchmarks/run.py --scales {','.join(order)}")
+        write_doc(results, f".venv/bin/python benchmarks/run.py --scales {','.join(order)}")
         return 0
     # An installed package carries compiled bytecode; this checkout may not (pip install -e
     # compiles nothing, and PYTHONDONTWRITEBYTECODE keeps Python from caching it), and
@@ -998,10 +1037,10 @@ def main(argv: list[str]) -> int:
         missing = [scale for scale in LINEAR_SCALES if scale not in results]
         if missing:
             parser.error(f"--linearity needs earlier results at {', '.join(missing)}")
-        linearity(results, LINEAR_ROUNDS, info["commit"])
+        linearity(results, LINEAR_ROUNDS, info)
         RESULTS.write_text(json.dumps(results, indent=1))
         if not args.no_doc:
-            write_doc(results, info, command)
+            write_doc(results, command)
         return 0
     def save(result: dict[str, Any]) -> None:
         results[result["scale"]] = {**result, "partial": True}
@@ -1013,12 +1052,12 @@ def main(argv: list[str]) -> int:
         for line in scale_section(results[scale]):
             print(line)
         if not args.no_doc:
-            write_doc(results, info, command)
+            write_doc(results, command)
     if all(scale in scales for scale in LINEAR_SCALES):
-        linearity(results, LINEAR_ROUNDS, info["commit"])
+        linearity(results, LINEAR_ROUNDS, info)
         RESULTS.write_text(json.dumps(results, indent=1))
         if not args.no_doc:
-            write_doc(results, info, command)
+            write_doc(results, command)
     for line in targets(results):
         print(line)
     return 0

@@ -1,4 +1,4 @@
-"""The Performance page names the commit its numbers were measured at."""
+"""The Performance page names the commits and the machines its numbers were measured at."""
 
 from __future__ import annotations
 
@@ -43,3 +43,29 @@ def test_scales_measured_at_different_commits_are_all_named() -> None:
     results = {"seed": {"machine": {"commit": "ccc3333"}},
                "1k": _scale("aaa1111", 5.0, "aaa1111"), "10k": _scale("aaa1111", 50.0, "aaa1111")}
     assert run.measured_at(results) == ["ccc3333", "aaa1111"]
+
+
+def _machine(cpu: str, commit: str) -> dict[str, Any]:
+    return {"cpu": cpu, "cores": 2, "memory": "24 GiB", "system": "Linux 6.1", "python": "3.11.7",
+            "packages": {"mkdocs": "1.6.1"}, "libyaml": True, "commit": commit}
+
+
+def test_one_machine_is_described_once_without_labels() -> None:
+    results = {"seed": {"machine": _machine("AMD EPYC", "aaa1111")},
+               "1k": {"machine": _machine("AMD EPYC", "aaa1111"),
+                      "own_stages": {"machine": _machine("AMD EPYC", "bbb2222")}}}
+    lines = run.machine_lines(results)
+    assert lines == ["- AMD EPYC, 2 cores, 24 GiB memory; Linux 6.1; Python 3.11.7",
+                     "- mkdocs 1.6.1; libyaml present"]
+
+
+def test_samples_taken_on_another_machine_name_both_machines() -> None:
+    results = {"seed": {"machine": _machine("AMD EPYC", "aaa1111")},
+               "1k": {"machine": _machine("AMD EPYC", "aaa1111"),
+                      "own_stages": {"machine": _machine("Intel Xeon", "bbb2222")}},
+               "10k": {"machine": _machine("AMD EPYC", "aaa1111"),
+                       "own_stages": {"machine": _machine("Intel Xeon", "bbb2222")}}}
+    text = "\n".join(run.machine_lines(results))
+    assert "- seed, 1k and 10k: AMD EPYC, 2 cores" in text
+    assert "- target 2a's samples: Intel Xeon, 2 cores" in text
+    assert text.count("mkdocs 1.6.1") == 2

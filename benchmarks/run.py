@@ -322,11 +322,10 @@ def machine_lines(results: dict[str, dict[str, Any]]) -> list[str]:
     lines: list[str] = []
     for measured, info in found:
         where, indent = (f"{_listed(measured)}: ", "  ") if len(found) > 1 else ("", "")
-        packages = ", ".join(f"{name} {v}" for name, v in info.get("packages", {}).items())
-        lines += [f"- {where}{info.get('cpu', 'unknown')}, {info.get('cores', '?')} cores, "
-                  f"{info.get('memory') or 'unknown'} memory; {info.get('system', 'unknown')}; "
-                  f"Python {info.get('python', 'unknown')}",
-                  f"{indent}- {packages}; libyaml {'present' if info.get('libyaml') else 'missing'}"]
+        packages = ", ".join(f"{name} {v}" for name, v in info["packages"].items())
+        lines += [f"- {where}{info['cpu']}, {info['cores']} cores, {info['memory'] or 'unknown'} "
+                  f"memory; {info['system']}; Python {info['python']}",
+                  f"{indent}- {packages}; libyaml {'present' if info['libyaml'] else 'missing'}"]
     return lines
 
 

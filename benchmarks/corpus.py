@@ -49,7 +49,7 @@ except ImportError:  # pragma: no cover
 ROOT = Path(__file__).resolve().parent.parent
 #: what a corpus copies from the repository besides the generated data and sources (and every
 #: top-level file, such as mkdocs.yml and package-lock.json)
-PROJECT_PARTS = ("templates", "docs", "src/iranru_ref/mkdocs_hook.py", "data/vocabulary")
+PROJECT_PARTS = ("templates", "docs", "src/iranru_ref/engines/mkdocs_hook.py", "data/vocabulary")
 GENERATOR_VERSION = 3
 
 

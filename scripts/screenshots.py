@@ -18,7 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from iranru_ref.vocabulary import TYPE_FOLDER
+from iranru_ref.records.vocabulary import TYPE_FOLDER
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

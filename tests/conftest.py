@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from iranru_ref.vocabulary import TYPE_FOLDER
+from iranru_ref.records.vocabulary import TYPE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("data", "sources", "templates", "docs", "mkdocs.yml", "package.json",
-                 "package-lock.json", "src/iranru_ref/mkdocs_hook.py")
+                 "package-lock.json", "src/iranru_ref/engines/mkdocs_hook.py")
 
 
 def benchmark_module(name: str) -> ModuleType:
@@ -92,8 +92,8 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own data, built once per test session into a temporary folder."""
-    from iranru_ref.build import build_site
-    from iranru_ref.project import Project
+    from iranru_ref.engines.build import build_site
+    from iranru_ref.load.project import Project
 
     work = tmp_path_factory.mktemp("built")
     project = copy_project(work / "project")
@@ -128,3 +128,12 @@ def site_url(built_site: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads the built site is a full build: mark it ``slow``, as tests that build
+    one themselves are marked."""
+    for item in items:
+        if {"built_site", "site_url", "site_data", "zensical_site"} & set(
+                getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -21,8 +21,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import copy_project, snapshot
 
-from iranru_ref import build as build_module
 from iranru_ref.cli import cli
+from iranru_ref.engines import workspace
 
 pytestmark = pytest.mark.slow
 
@@ -246,14 +246,14 @@ def test_the_swap_replaces_the_site_whole(
     atomic: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if not atomic:
-        monkeypatch.setattr(build_module, "_exchange", lambda first, second: False)
+        monkeypatch.setattr(workspace, "_exchange", lambda first, second: False)
     target = tmp_path / "site"
     (target / "old-only").mkdir(parents=True)
     (target / "index.html").write_text("old")
     built = tmp_path / ".site.building-1-x" / "site"
     built.mkdir(parents=True)
     (built / "index.html").write_text("new")
-    build_module._swap_in(built, target)
+    workspace.swap_in(built, target)
     assert snapshot(target) == {"index.html": hashlib.sha256(b"new").hexdigest()}
     assert not built.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.building-1-x", "site"]
@@ -262,7 +262,7 @@ def test_the_swap_replaces_the_site_whole(
 def test_the_fallback_swap_restores_the_site_when_the_second_rename_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build_module, "_exchange", lambda first, second: False)
+    monkeypatch.setattr(workspace, "_exchange", lambda first, second: False)
     target = tmp_path / "site"
     target.mkdir()
     (target / "index.html").write_text("old")
@@ -275,9 +275,9 @@ def test_the_fallback_swap_restores_the_site_when_the_second_rename_fails(
             raise OSError(28, "No space left on device")
         real_rename(source, destination)
 
-    monkeypatch.setattr(build_module.os, "rename", failing_rename)
+    monkeypatch.setattr(workspace.os, "rename", failing_rename)
     with pytest.raises(OSError):
-        build_module._swap_in(built, target)
+        workspace.swap_in(built, target)
     assert (target / "index.html").read_text() == "old"
 
 

@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import benchmark_module
 
+from iranru_ref.check import load_checked
 from iranru_ref.cli import cli
-from iranru_ref.project import Project, load
+from iranru_ref.load.project import Project
 
 corpus = benchmark_module("corpus")
 
@@ -30,8 +31,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_corpus_passes_check(tiny: Path) -> None:
-    database, problems = load(Project.find(tiny))
-    assert problems == []
+    database = load_checked(Project.find(tiny))  # raises with every problem found
     scale = corpus.SCALES["tiny"]
     assert len(database.entities) == scale.entities
     assert sum(len(r.entity.claims) for r in database.entities.values()) == scale.claims
@@ -47,7 +47,7 @@ def test_the_check_command_passes(tiny: Path) -> None:
 
 
 def test_the_corpus_exercises_the_format(tiny: Path) -> None:
-    database, _ = load(Project.find(tiny))
+    database = load_checked(Project.find(tiny))
     claims = [c for r in database.entities.values() for c in r.entity.claims]
     assert any(c.object for c in claims)
     assert any(c.value is not None for c in claims)

@@ -1,71 +1,172 @@
-"""The Performance page names the commits and the machines its numbers were measured at."""
+"""The benchmark runner's verdicts, tables and timing hook, from small hand-made results."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
+import pytest
+import yaml
 from conftest import benchmark_module
 
 run = benchmark_module("run")
 
 
-def _scale(commit: str, own_seconds: float, samples_commit: str) -> dict[str, Any]:
-    return {
-        "machine": {"commit": commit},
-        "build": {"stages": dict.fromkeys(run.STAGES, 1.0), "pages": 100},
-        "own_stages": {"runs": 3, "repeats": 1, "samples": [own_seconds], "best": own_seconds,
-                       "commit": samples_commit},
-        "check": 1.0, "csafe_floor": 1.0, "check_command": {"cpu": 1.5},
-        "weights_mkdocs": {"entity_median": 40_000, "search_index": 1_000_000},
-    }
+def _sample(load: float, engine: float = 10.0) -> dict[str, dict[str, float]]:
+    cpu = {"load": load, "check": 1.0, "pages": 2.0, "downloads": 1.0, "engine": engine,
+           "other": 1.0}
+    return {"cpu": cpu, "wall": {name: 2 * value for name, value in cpu.items()}}
 
 
-def _row_2a(results: dict[str, dict[str, Any]]) -> str:
-    return next(line for line in run.targets(results) if line.startswith("| 2a."))
+def _pairs(a: list[float], b: list[float]) -> dict[str, list[float]]:
+    return {"a_cpu": a, "b_cpu": b, "a_wall": a, "b_wall": b}
 
 
-def test_samples_taken_later_say_at_which_commit() -> None:
-    results = {"1k": _scale("aaa1111", 5.0, "bbb2222"), "10k": _scale("aaa1111", 52.0, "bbb2222")}
-    assert run.measured_at(results) == ["aaa1111"]
-    row = _row_2a(results)
-    assert "**10.4 ×**" in row
-    assert "taken later, at commit bbb2222" in row
+def _scale(own_load: float, build: tuple[list[float], list[float]] | None,
+           check: tuple[list[float], list[float]]) -> dict[str, Any]:
+    pairs = {"check": _pairs(*check)}
+    if build is not None:
+        pairs["build"] = _pairs(*build)
+    return {"date": "2026-12-05T04:00:00", "commit": "abc1234", "rounds": 3,
+            "counts": {"entities": 1000, "claims": 10000, "sources": 100},
+            "samples": [_sample(own_load), _sample(own_load + 1), _sample(own_load + 50)],
+            "pairs": pairs}
 
 
-def test_samples_of_the_full_run_need_no_commit_of_their_own() -> None:
-    results = {"1k": _scale("aaa1111", 5.0, "aaa1111"), "10k": _scale("aaa1111", 60.0, "aaa1111")}
-    row = _row_2a(results)
-    assert "**12.0 ×**" in row and "not met" in row
-    assert "taken later" not in row
+MACHINE = {"cpu": "AMD EPYC", "cores": 2, "system": "Linux 6.1", "python": "3.11.7",
+           "packages": {"mkdocs": "1.6.1"}, "libyaml": True, "commit": "abc1234"}
 
 
-def test_scales_measured_at_different_commits_are_all_named() -> None:
-    results = {"seed": {"machine": {"commit": "ccc3333"}},
-               "1k": _scale("aaa1111", 5.0, "aaa1111"), "10k": _scale("aaa1111", 50.0, "aaa1111")}
-    assert run.measured_at(results) == ["ccc3333", "aaa1111"]
+def _results(**scales: dict[str, Any]) -> dict[str, Any]:
+    return {"machine": MACHINE, "scales": scales}
 
 
-def _machine(cpu: str, commit: str) -> dict[str, Any]:
-    return {"cpu": cpu, "cores": 2, "memory": "24 GiB", "system": "Linux 6.1", "python": "3.11.7",
-            "packages": {"mkdocs": "1.6.1"}, "libyaml": True, "commit": commit}
+def test_pair_figures_take_the_median_of_each_side_and_of_the_pairs_ratios() -> None:
+    a, b, ratio = run.pair_figures(_pairs([2.0, 4.0, 3.0], [1.0, 2.0, 3.0]))
+    assert (a, b) == (3.0, 2.0)
+    assert ratio == 2.0  # ratios 2, 2 and 1: the median of the pairs, not 3 / 2
 
 
-def test_one_machine_is_described_once_without_labels() -> None:
-    results = {"seed": {"machine": _machine("AMD EPYC", "aaa1111")},
-               "1k": {"machine": _machine("AMD EPYC", "aaa1111"),
-                      "own_stages": {"machine": _machine("AMD EPYC", "bbb2222")}}}
-    lines = run.machine_lines(results)
-    assert lines == ["- AMD EPYC, 2 cores, 24 GiB memory; Linux 6.1; Python 3.11.7",
-                     "- mkdocs 1.6.1; libyaml present"]
+def test_own_stages_are_everything_but_the_engine_and_take_the_median_sample() -> None:
+    rows = run.median_stages([_sample(1.0), _sample(2.0), _sample(100.0)])
+    assert rows["load"] == 2.0
+    assert rows["own"] == 2.0 + 1 + 2 + 1
+    assert rows["total"] == rows["own"] + 10 + 1  # the engine and what is outside the stages
 
 
-def test_samples_taken_on_another_machine_name_both_machines() -> None:
-    results = {"seed": {"machine": _machine("AMD EPYC", "aaa1111")},
-               "1k": {"machine": _machine("AMD EPYC", "aaa1111"),
-                      "own_stages": {"machine": _machine("Intel Xeon", "bbb2222")}},
-               "10k": {"machine": _machine("AMD EPYC", "aaa1111"),
-                       "own_stages": {"machine": _machine("Intel Xeon", "bbb2222")}}}
-    text = "\n".join(run.machine_lines(results))
-    assert "- seed, 1k and 10k: AMD EPYC, 2 cores" in text
-    assert "- target 2a's samples: Intel Xeon, 2 cores" in text
-    assert text.count("mkdocs 1.6.1") == 2
+def test_every_target_met() -> None:
+    results = _results(
+        seed=_scale(1.0, ([1.1, 1.2, 1.0], [1.0, 1.0, 1.0]), ([0.2], [0.1])),
+        **{"1k": _scale(1.0, ([12.0, 12.0, 12.0], [10.0, 10.0, 10.0]), ([1.0], [1.0])),
+           "10k": _scale(50.0, None, ([20.0, 22.0], [10.0, 10.0]))})
+    rows = run.targets(results)
+    assert [ok for _, _, ok in rows] == [True, True, True, True]
+    assert "**1.10 ×**" in rows[0][1] and "**1.20 ×**" in rows[1][1]
+    # own stages: (2 + 4) s at 1k, (51 + 4) s at 10k
+    assert rows[2][1] == "6,000 ms → 55.0 s: **9.2 ×**"
+    assert rows[3][1] == "21.0 s vs 10.0 s: **2.10 ×**"
+
+
+def test_targets_over_their_limits_are_not_met() -> None:
+    results = _results(
+        seed=_scale(1.0, ([1.3, 1.3, 1.3], [1.0, 1.0, 1.0]), ([0.2], [0.1])),
+        **{"1k": _scale(1.0, ([1.0], [1.0]), ([1.0], [1.0])),
+           "10k": _scale(70.0, None, ([31.0], [10.0]))})
+    rows = run.targets(results)
+    assert [ok for _, _, ok in rows] == [False, True, False, False]
+    assert "**12.5 ×**" in rows[2][1]  # 75 s against 6 s
+    assert "**3.10 ×**" in rows[3][1]
+    assert run.verdict(False) == "**not met**" and run.verdict(True) == "**met**"
+
+
+def test_targets_without_their_scales_are_not_measured() -> None:
+    results = _results(seed=_scale(1.0, ([1.0], [1.0]), ([1.0], [1.0])))
+    rows = run.targets(results)
+    assert [ok for _, _, ok in rows] == [True, None, None, None]
+    assert run.verdict(None) == "not measured"
+
+
+def test_the_stage_table_shows_medians_shares_and_wall_time() -> None:
+    lines = run.stage_table([_sample(1.0), _sample(1.0), _sample(1.0)])
+    assert lines[0] == "| Stage | CPU | Share | Wall |"
+    assert lines[2] == "| load | 1,000 ms | 6% | 2,000 ms |"
+    assert lines[6] == "| engine | 10.0 s | 62% | 20.0 s |"
+    assert lines[7] == "| outside the stages | 1,000 ms | 6% | 2,000 ms |"
+    assert lines[-2] == "| our own stages (load to downloads) | 5,000 ms | 31% | 10.0 s |"
+    assert lines[-1] == "| **total** | 16.0 s | 100% | 32.0 s |"
+
+
+def test_stages_no_sample_timed_are_shown_as_not_measured() -> None:
+    own_only = {"cpu": {"load": 1.0, "check": 1.0, "pages": 1.0, "downloads": 1.0},
+                "wall": {"load": 1.0, "check": 1.0, "pages": 1.0, "downloads": 1.0}}
+    lines = run.stage_table([own_only])
+    assert lines[6] == "| engine | – | – | – |"
+    assert lines[7] == "| outside the stages | – | – | – |"
+    assert lines[-1] == "| **total** | 4,000 ms | 100% | 4,000 ms |"
+
+
+def test_the_page_has_the_machine_the_targets_and_a_section_per_measured_scale() -> None:
+    results = _results(seed=_scale(1.0, ([1.1], [1.0]), ([0.3], [0.1])),
+                       **{"1k": _scale(1.0, ([1.0], [1.0]), ([1.0], [1.0]))})
+    page = run.render(results)
+    assert page.startswith("# Performance\n")
+    assert "- AMD EPYC, 2 cores; Linux 6.1; Python 3.11.7" in page
+    assert "| 1. seed: `iranru-ref build` ≤ 1.25 × `mkdocs build` alone | 1,100 ms vs 1,000 ms: " \
+           "**1.10 ×** | **met** |" in page
+    assert "| `iranru-ref check` | CSafeLoader floor | 300 ms | 100 ms | 3.00 × | 3.00 × |" in page
+    assert re.findall(r"(?m)^## (.*)$", page) == ["Machine", "Targets", "seed", "1k"]
+    assert "1,000 entities, 10,000 claims, 100 sources" in page
+    sections = re.split(r"(?m)^#{1,6} .*$", page)
+    assert max(len(section.encode()) for section in sections) < 8_000
+
+
+def test_the_stage_timer_sums_reentered_stages_and_counts_a_nested_one_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [0.0]
+    monkeypatch.setattr(run.time, "process_time", lambda: now[0])
+    monkeypatch.setattr(run.time, "perf_counter", lambda: 2 * now[0])
+    timer = run.StageTimer()
+    with timer.stage("load", total=2) as advance:
+        advance()
+        now[0] += 1.0
+    with timer.stage("pages"):
+        now[0] += 2.0
+        with timer.stage("downloads"):
+            now[0] += 0.5
+    with timer.stage("load"):
+        now[0] += 3.0
+    assert dict(timer.cpu) == {"load": 4.0, "pages": 2.0, "downloads": 0.5}
+    assert dict(timer.wall) == {"load": 8.0, "pages": 4.0, "downloads": 1.0}
+
+
+def test_the_stage_timer_stops_the_run_where_it_was_told() -> None:
+    timer = run.StageTimer(stop_at="engine")
+    with timer.stage("pages"):
+        pass
+    with pytest.raises(run.Stopped), timer.stage("engine"):
+        pytest.fail("the engine stage ran")
+    assert set(timer.cpu) == {"pages"}
+
+
+def test_pairs_alternate_which_command_runs_first(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    order: list[str] = []
+
+    def fake(command: list[str], cwd: Path) -> tuple[float, float]:
+        order.append(command[0])
+        return (1.0, 1.5) if command[0] == "a" else (2.0, 2.5)
+
+    monkeypatch.setattr(run, "run_process", fake)
+    runs = run.paired(["a"], ["b"], tmp_path, 3)
+    assert order == ["a", "b", "b", "a", "a", "b"]
+    assert runs == {"a_cpu": [1.0] * 3, "a_wall": [1.5] * 3, "b_cpu": [2.0] * 3,
+                    "b_wall": [2.5] * 3}
+
+
+def test_the_floor_config_builds_the_generated_tree_without_our_hook(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: docs\nhooks:\n  - hook.py\nwatch:\n  - data\nstrict: true\n")
+    config = yaml.safe_load(run.floor_config(tmp_path, tmp_path / "tree").read_text())
+    assert config == {"site_name": "X", "docs_dir": str(tmp_path / "tree"), "strict": True,
+                      "site_dir": str(tmp_path / "site-floor")}

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from iranru_ref.check import load_checked
 from iranru_ref.errors import ValidationFailed
-from iranru_ref.project import Project, load
+from iranru_ref.load.project import Project
 
 QUOTE = "Russia’s ambassador to the Islamic Republic of Iran"
 
@@ -21,7 +22,7 @@ def write(project: Path, relative: str, text: str) -> None:
 
 def problems(project: Path) -> list[str]:
     with pytest.raises(ValidationFailed) as exc:
-        load(Project.find(project))
+        load_checked(Project.find(project))
     return [str(p) for p in exc.value.problems]
 
 
@@ -35,8 +36,7 @@ claims:
 
 
 def test_repository_data_passes(project: Path) -> None:
-    database, found = load(Project.find(project))
-    assert found == []
+    database = load_checked(Project.find(project))
     assert database.entities and database.sources
 
 
@@ -48,7 +48,7 @@ def test_a_valid_new_record_passes(project: Path) -> None:
         citations:
           - {{source: dedov-sputnik-2023, paragraph: 1, quote: "{QUOTE}"}}
     """))
-    database, _ = load(Project.find(project))
+    database = load_checked(Project.find(project))
     assert "test-person" in database.entities
 
 
@@ -142,7 +142,7 @@ def test_occurrence_disambiguates_a_repeated_quote(project: Path) -> None:
         citations:
           - {source: dedov-sputnik-2023, paragraph: 2, quote: Russia, occurrence: 2}
     """))
-    load(Project.find(project))
+    load_checked(Project.find(project))
 
 
 def test_every_problem_is_reported_in_one_run(project: Path) -> None:

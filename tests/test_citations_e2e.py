@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from iranru_ref.text import fold
+from iranru_ref.records.text import fold
 
 
 class _Collector(HTMLParser):
@@ -51,6 +52,7 @@ class _Collector(HTMLParser):
             self.text[current].append(data)
 
 
+@functools.cache
 def _parse(path: Path) -> _Collector:
     collector = _Collector()
     collector.feed(path.read_text(encoding="utf-8"))
@@ -63,17 +65,16 @@ def _page_file(site: Path, url_path: str) -> Path:
 
 
 def test_every_citation_link_resolves_to_a_paragraph_with_its_quote(built_site: Path) -> None:
-    parsed: dict[Path, _Collector] = {}
     checked = 0
     for page in sorted(built_site.rglob("index.html")):
-        collector = parsed.setdefault(page, _parse(page))
+        collector = _parse(page)
         page_url = "/" + page.parent.relative_to(built_site).as_posix() + "/"
         for cite in collector.cites:
             target = urlparse(urljoin(page_url.replace("//", "/"), cite["href"]))
             assert target.fragment, f"{page}: citation link without an anchor: {cite['href']}"
             target_file = _page_file(built_site, target.path)
             assert target_file.is_file(), f"{page}: {cite['href']} points at no page"
-            source = parsed.setdefault(target_file, _parse(target_file))
+            source = _parse(target_file)
             paragraph = source.paragraph_of.get(target.fragment)
             assert paragraph, f"{page}: anchor #{target.fragment} is not inside a paragraph"
             text = fold("".join(source.text[paragraph]))

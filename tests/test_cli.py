@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from iranru_ref.cli import cli
@@ -69,6 +70,7 @@ def test_add_source_stores_verbatim_and_lists_paragraphs(
     assert bad.exit_code == 1 and "lowercase" in bad.output
 
 
+@pytest.mark.slow
 def test_build_writes_the_site_and_database(runner: CliRunner, project: Path) -> None:
     result = runner.invoke(cli, ["build", "--root", str(project)])
     assert result.exit_code == 0, result.output

@@ -1,5 +1,5 @@
-"""The downloads are written into their files one at a time, a batch at a time, and come out
-the same bytes however they are batched."""
+"""The downloads are written into their files one at a time, each straight into its file, with
+its size and SHA-256 counted on the way."""
 
 from __future__ import annotations
 
@@ -12,18 +12,18 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from conftest import WriteRecorder
 
+from iranru_ref.check import load_checked
 from iranru_ref.database import Database
 from iranru_ref.exports import export_downloads, sqlite_file
 from iranru_ref.exports.csv_tables import write_csv
 from iranru_ref.exports.tables import TABLE_INDEX, TABLES, table_rows
-from iranru_ref.exports.text_output import TextOutput, Writable
-from iranru_ref.pipeline import load_checked
-from iranru_ref.project import Project
-from iranru_ref.tree import TreeWriter
+from iranru_ref.load.project import Project
+from iranru_ref.site.tree import TreeWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,7 @@ def test_each_download_is_written_and_closed_before_the_next_is_opened(seed_data
     written: dict[str, bytes] = {}
 
     @contextlib.contextmanager
-    def open_file(name: str) -> Iterator[Writable]:
+    def open_file(name: str) -> Iterator[BinaryIO]:
         assert not events or events[-1][0] == "closed", f"{name} opened while another is open"
         events.append(("opened", name))
         buffer = io.BytesIO()
@@ -55,28 +55,39 @@ def test_each_download_is_written_and_closed_before_the_next_is_opened(seed_data
         assert (download.size, download.sha256) == (len(data), hashlib.sha256(data).hexdigest())
 
 
-def test_a_download_written_in_batches_is_the_same_file(seed_database: Database) -> None:
+def test_each_csv_table_has_its_header_and_every_row(seed_database: Database) -> None:
     rows = table_rows(seed_database)
     for table in TABLES:
-        whole, batched = io.BytesIO(), io.BytesIO()
-        write_csv(table, rows[table.name], whole)
-        write_csv(table, rows[table.name], batched, batch=2)
-        assert batched.getvalue() == whole.getvalue(), table.name
-        assert len(list(csv.reader(io.StringIO(whole.getvalue().decode())))) == \
-            len(rows[table.name]) + 1
+        out = io.StringIO(newline="")
+        write_csv(table, rows[table.name], out)
+        read = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+        assert read[0] == [column.name for column in table.columns], table.name
+        assert len(read) == len(rows[table.name]) + 1, table.name
 
 
 def test_a_table_without_rows_is_its_header() -> None:
     table = TABLE_INDEX["tags"]
-    out = io.BytesIO()
+    out = io.StringIO(newline="")
     write_csv(table, [], out)
-    assert out.getvalue().decode() == ",".join(c.name for c in table.columns) + "\n"
+    assert out.getvalue() == ",".join(c.name for c in table.columns) + "\n"
 
 
-def test_lines_are_written_in_batches_each_ending_its_lines() -> None:
-    out = WriteRecorder()
-    TextOutput(out, batch=2).write_lines(["a", "b", "c"])
-    assert out.writes == [b"a\nb\n", b"c\n"]
+def test_text_downloads_are_utf8_with_unix_line_ends(seed_database: Database) -> None:
+    written: dict[str, bytes] = {}
+
+    @contextlib.contextmanager
+    def open_file(name: str) -> Iterator[BinaryIO]:
+        buffer = io.BytesIO()
+        yield buffer
+        written[name] = buffer.getvalue()
+
+    export_downloads(seed_database, open_file)
+    for name, data in written.items():
+        if name.endswith((".json", ".jsonld", ".csv", ".graphml", ".gexf")):
+            assert b"\r\n" not in data, name
+            assert data.endswith(b"\n"), name
+            data.decode("utf-8")  # raises if it is not UTF-8
+    assert "–".encode() in written["database.json"]  # written as UTF-8, not escaped
 
 
 def test_the_sqlite_database_is_copied_in_a_chunk_at_a_time_from_a_scratch_file_removed_after(

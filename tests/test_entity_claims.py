@@ -7,23 +7,25 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+from iranru_ref.check import load_checked
 from iranru_ref.database import ClaimRef
-from iranru_ref.entity_claims import EntityClaims
-from iranru_ref.generate import _claims_about, environment
-from iranru_ref.project import Project, load
+from iranru_ref.load.project import Project
+from iranru_ref.site.claim_memo import ClaimMemo
+from iranru_ref.site.entity_pages import claims_about
+from iranru_ref.site.render import environment
+from iranru_ref.site.views import Views
 from iranru_ref.urls import ANY_ENTITY_PAGE, entity_page, page_url, relative, source_page
-from iranru_ref.views import Views
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = "https://example.org/"
 
 
-def _entity_claims() -> tuple[EntityClaims, dict[str, list[ClaimRef]]]:
+def _entity_claims() -> tuple[ClaimMemo, dict[str, list[ClaimRef]]]:
     project = Project.find(ROOT)
-    database, _ = load(project)
-    about = _claims_about(database)
+    database = load_checked(project)
+    about = claims_about(database)
     macros = environment(project.templates_dir).get_template("_macros.md.j2").module
-    return EntityClaims(Views(database), macros, about.values()), about
+    return ClaimMemo(Views(database), macros, about.values()), about
 
 
 def test_a_link_made_for_any_entity_page_leads_to_the_same_place_from_each() -> None:
@@ -66,29 +68,40 @@ def test_a_claim_is_forgotten_once_every_page_showing_it_is_written() -> None:
     for refs in about.values():
         for ref in refs:
             claims.item(ref)
-            claims.cites(ref)
-    assert claims._items and claims._cites and claims._views
-    for refs in about.values():
+    held = len(claims)
+    assert held == len({ref.id for refs in about.values() for ref in refs})
+    pages = list(about.values())
+    for refs in pages[:-1]:
         claims.shown(refs)
-    assert not claims.pending
-    assert not claims._items and not claims._cites and not claims._views
+    assert 0 < len(claims) < held
+    claims.shown(pages[-1])
+    assert len(claims) == 0
 
 
-def test_a_view_no_later_page_reads_is_let_go_once_the_claim_is_rendered() -> None:
-    """A relation's view is dropped as soon as its links and its item are rendered; a figure's
-    and a reported claim's stay for the infobox and for the speakers' pages."""
+def test_each_claim_is_rendered_once_whatever_asks_for_it_first() -> None:
     claims, about = _entity_claims()
-    refs = {ref.id: ref for refs in about.values() for ref in refs}
-    read_again = [r for r in refs.values()
-                  if r.claim.value is not None or r.claim.attributed_to or r.claim.said_in]
-    let_go = [r for r in refs.values() if r not in read_again]
-    assert read_again and let_go
-    for ref in refs.values():
+    rendered: list[str] = []
+    macros = claims.macros
+
+    class Counting:
+        def claim_item(self, view: dict[str, object], cites: str, show_subject: bool) -> str:
+            rendered.append(f"item {view['id']} {show_subject}")
+            return str(macros.claim_item(view, cites, show_subject))
+
+        def cite_links(self, view: dict[str, object]) -> str:
+            rendered.append(f"cites {view['id']}")
+            return str(macros.cite_links(view))
+
+    claims.macros = Counting()
+    refs = [ref for refs in about.values() for ref in refs]
+    for ref in refs:
+        claims.item(ref, show_subject=True)
         claims.cites(ref)
-    assert set(claims._views) == {ref.id for ref in read_again}
-    macros, views = claims.macros, claims.views
-    for ref in let_go:
-        fresh = views.claim(ANY_ENTITY_PAGE, ref)
-        assert claims.item(ref) == macros.claim_item(fresh, macros.cite_links(fresh), False)
-        assert views.claim_kind(ref) == fresh["kind"]
-    assert set(claims._views) == {ref.id for ref in read_again}
+        claims.item(ref)
+    for ref in reversed(refs):
+        claims.cites(ref)
+        claims.item(ref, show_subject=True)
+    unique = {ref.id for ref in refs}
+    assert sorted(rendered) == sorted([f"cites {claim}" for claim in unique]
+                                      + [f"item {claim} True" for claim in unique]
+                                      + [f"item {claim} False" for claim in unique])

@@ -23,7 +23,7 @@ import networkx as nx
 import pytest
 
 from iranru_ref.exports.tables import TABLES
-from iranru_ref.text import fold, nfc
+from iranru_ref.records.text import fold, nfc
 
 pytestmark = pytest.mark.slow
 
@@ -247,11 +247,18 @@ def test_index_lists_every_file_with_its_size_and_hash(data: Path) -> None:
 
 
 _HASH_EXPORTS = """
-import hashlib, json
-from iranru_ref.project import Project, load
-from iranru_ref.exports import export_files
-database, _ = load(Project.find({root!r}))
-print(json.dumps({{n: hashlib.sha256(b).hexdigest() for n, b in export_files(database).items()}}))
+import contextlib, hashlib, io, json
+from iranru_ref.check import load_checked
+from iranru_ref.load.project import Project
+from iranru_ref.exports import export_downloads
+hashes = {{}}
+@contextlib.contextmanager
+def open_file(name):
+    buffer = io.BytesIO()
+    yield buffer
+    hashes[name] = hashlib.sha256(buffer.getvalue()).hexdigest()
+export_downloads(load_checked(Project.find({root!r})), open_file)
+print(json.dumps(hashes))
 """
 
 
@@ -284,8 +291,8 @@ def test_regenerating_unchanged_data_keeps_index_json(
     """Without SOURCE_DATE_EPOCH, a new build time alone must not rewrite index.json, or
     ``mkdocs serve``, which watches the generated tree, would rebuild forever."""
     from iranru_ref.exports import index_file
-    from iranru_ref.pipeline import generate_tree
-    from iranru_ref.project import Project
+    from iranru_ref.load.project import Project
+    from iranru_ref.site.generate import generate_tree
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     times = iter(datetime(2030, 1, day, tzinfo=UTC) for day in range(1, 10))

@@ -19,11 +19,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
+from iranru_ref.check import load_checked
 from iranru_ref.database import Database
-from iranru_ref.exports.annotations import count_occurrences
-from iranru_ref.exports.jsonld import SourceNodes, entity_jsonld
-from iranru_ref.project import Project, load
-from iranru_ref.text import nfc
+from iranru_ref.load.project import Project
+from iranru_ref.records.text import nfc, occurrences
+from iranru_ref.site.jsonld import SourceNodes, entity_jsonld
 from iranru_ref.urls import entity_page, relative, source_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings(
@@ -230,11 +230,11 @@ def test_annotation_selectors_re_anchor_in_the_paragraph(database: dict[str, Any
         assert " ".join(exact.split()) == " ".join(nfc(quote).split())
         assert text[position["start"] - len(prefix):position["start"]] == prefix
         assert text[position["end"]:position["end"] + len(suffix)] == suffix
-        assert count_occurrences(text, prefix + exact + suffix) == 1
+        assert len(occurrences(text, prefix + exact + suffix)) == 1
 
 
 def test_an_entity_names_the_sources_citing_it_in_the_database_order() -> None:
-    database = load(Project.find(Path(__file__).resolve().parent.parent))[0]
+    database = load_checked(Project.find(Path(__file__).resolve().parent.parent))
     record = database.entities["alexey-dedov"]  # both articles cite him
     page = entity_page(record.type, record.id)
 
@@ -250,7 +250,7 @@ def test_an_entity_names_the_sources_citing_it_in_the_database_order() -> None:
 def test_pages_that_share_the_sources_nodes_say_what_each_page_says_alone() -> None:
     """One ``SourceNodes`` serves every entity page, the publisher's own page included, where
     the publisher is ``./#entity`` rather than a link to a sibling page."""
-    database = load(Project.find(Path(__file__).resolve().parent.parent))[0]
+    database = load_checked(Project.find(Path(__file__).resolve().parent.parent))
     shared = SourceNodes(database)
     publishers = []
     for record in database.entities.values():

@@ -21,16 +21,16 @@ from iranru_ref.errors import Problem
 from iranru_ref.exports.database_schema import SCHEMA_PATH, DatabaseDocument, generated_schema_text
 from iranru_ref.exports.published_schema import FILE_NAME, schema_bytes
 from iranru_ref.exports.tables import TABLES
-from iranru_ref.record_schema_files import (
+from iranru_ref.load.yaml_file import load_yaml
+from iranru_ref.records.schema_files import (
     SCHEMAS_DIR,
     published_directory,
     record_schemas,
     schema_texts,
     stale_schemas,
 )
-from iranru_ref.record_schemas import FIELD_HELP, generated_texts
-from iranru_ref.vocabulary import FOLDERS
-from iranru_ref.yamlfile import load_yaml
+from iranru_ref.records.schema_generation import FIELD_HELP, generated_texts
+from iranru_ref.records.vocabulary import FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,7 +49,7 @@ def _yaml(path: Path) -> Any:
 
 
 def test_committed_schemas_match_the_models() -> None:
-    assert schema_texts() == generated_texts(), "run: python -m iranru_ref.record_schemas"
+    assert schema_texts() == generated_texts(), "run: python -m iranru_ref.records.schema_generation"
     assert sorted(p.name for p in published_directory().glob("*.json")) == sorted(schema_texts())
     assert stale_schemas(ROOT) == [], "run: iranru-ref schemas"
 
@@ -61,10 +61,11 @@ def test_committed_database_schema_matches_the_models() -> None:
 
 
 @pytest.mark.parametrize("generator", ["iranru_ref.exports.database_schema",
-                                       "iranru_ref.record_schemas"])
+                                       "iranru_ref.records.schema_generation"])
 def test_the_build_does_not_generate_schemas(generator: str) -> None:
-    code = ("import sys, iranru_ref.build, iranru_ref.cli, iranru_ref.exports, iranru_ref.generate, "
-            f"iranru_ref.scaffold; print({generator!r} in sys.modules)")
+    code = ("import sys, iranru_ref.engines.build, iranru_ref.cli, iranru_ref.exports, "
+            "iranru_ref.site.generate, iranru_ref.authoring.new_record; "
+            f"print({generator!r} in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

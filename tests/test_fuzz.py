@@ -22,10 +22,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from iranru_ref.check import load_checked
 from iranru_ref.cli import cli
 from iranru_ref.errors import Problem, ValidationFailed
-from iranru_ref.project import Project, load
-from iranru_ref.yamlfile import parse_yaml
+from iranru_ref.load.project import Project
+from iranru_ref.load.yaml_file import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).resolve().parent / "bad_inputs" / "_base"
@@ -210,7 +211,7 @@ def dump(document: Any) -> bytes:
 def assert_clean_outcome(root: Path, fuzzed: str, raw: bytes) -> list[Problem]:
     """Loading ends valid or in ValidationFailed with well-formed problems; return them."""
     try:
-        load(Project.find(root))
+        load_checked(Project.find(root))
     except ValidationFailed as exc:
         problems = exc.problems
     else:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import WriteRecorder
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iranru_ref.exports.json_text import Records, dump, dumps, encode
+from iranru_ref.exports.json_text import write_json
 
 DOCUMENT = {
     "format_version": 1,
@@ -20,6 +20,12 @@ DOCUMENT = {
     "empty": [],
     "tags": {"nuclear": "Nuclear power"},
 }
+
+
+def dumps(value: Any, levels: int) -> str:
+    out = io.StringIO()
+    write_json(value, levels, out)
+    return out.getvalue()
 
 
 def test_outer_levels_are_one_entry_per_line_and_records_one_line_each() -> None:
@@ -37,6 +43,7 @@ def test_outer_levels_are_one_entry_per_line_and_records_one_line_each() -> None
         " }",
         "}",
     ]
+    assert text.endswith("}\n")
 
 
 json_values = st.recursive(
@@ -56,52 +63,32 @@ def test_every_level_count_gives_valid_json(levels: int) -> None:
     assert json.loads(dumps(DOCUMENT, levels)) == DOCUMENT
 
 
-def test_a_record_encoded_beforehand_is_laid_out_as_the_record_itself() -> None:
-    encoded = {**DOCUMENT, "claims": [encode(claim) for claim in DOCUMENT["claims"]]}
-    assert dumps(encoded, levels=2) == dumps(DOCUMENT, levels=2)
-
-
 @given(records=st.lists(json_values, max_size=5), levels=st.integers(min_value=2, max_value=4))
-def test_encoded_text_within_the_spread_levels_is_never_encoded_again(records: list[Any],
-                                                                      levels: int) -> None:
-    document = {"records": [encode(record) for record in records]}
-    assert json.loads(dumps(document, levels)) == {"records": records}
-
-
-@given(value=json_values, levels=st.integers(min_value=0, max_value=4),
-       batch=st.integers(min_value=1, max_value=5))
-def test_json_written_in_batches_is_the_same_text(value: object, levels: int, batch: int) -> None:
-    out = io.BytesIO()
-    dump(value, levels, out, batch=batch)
-    assert out.getvalue().decode("utf-8") == dumps(value, levels)
-
-
-def test_json_records_go_to_the_file_before_the_document_ends() -> None:
-    records = [encode({"n": n}) for n in range(10)]
-    out = WriteRecorder()
-    dump({"records": records}, 2, out, batch=4)
-    assert len(out.writes) > 3
-    assert b"".join(out.writes).decode() == dumps({"records": records}, 2)
-
-
-@given(records=st.lists(json_values, max_size=5), levels=st.integers(min_value=0, max_value=4))
 def test_records_made_while_written_are_laid_out_as_a_list(records: list[Any], levels: int) -> None:
-    made = Records(record for record in records)
+    made = (record for record in records)
     assert dumps({"records": made}, levels) == dumps({"records": records}, levels)
 
 
+class Recorder(io.StringIO):
+    """A text file that notes how much had been written each time a record is made."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lengths: list[int] = []
+
+
 def test_records_are_made_only_as_the_file_is_written() -> None:
-    made: list[int] = []
+    out = Recorder()
 
-    def record(n: int) -> Any:
-        made.append(n)
-        return encode({"n": n})
+    def records() -> Iterator[dict[str, int]]:
+        for n in range(5):
+            out.lengths.append(len(out.getvalue()))
+            yield {"n": n}
 
-    out = WriteRecorder()
-    document = {"records": Records(record(n) for n in range(12)), "empty": Records(iter(()))}
-    assert made == []
-    dump(document, 2, out, batch=4)
-    assert made == list(range(12))
-    assert len(out.writes) > 3
-    assert json.loads(b"".join(out.writes)) == {"records": [{"n": n} for n in range(12)],
-                                                "empty": []}
+    document = {"records": records(), "empty": iter(())}
+    write_json(document, 2, out)
+    # each record is made after the one before it was written
+    assert out.lengths == sorted(set(out.lengths)) and len(out.lengths) == 5
+    assert json.loads(out.getvalue()) == {"records": [{"n": n} for n in range(5)], "empty": []}
+    assert [line.strip() for line in out.getvalue().splitlines()[2:7]] == [
+        '{"n": 0},', '{"n": 1},', '{"n": 2},', '{"n": 3},', '{"n": 4}']

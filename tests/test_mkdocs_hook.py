@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_plain_mkdocs_build_strict(project: Path) -> None:
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from iranru_ref.claim import Claim
-from iranru_ref.dates import PartialDate
-from iranru_ref.entity import Entity
+from iranru_ref.records.claim import Claim
+from iranru_ref.records.dates import PartialDate
+from iranru_ref.records.entity import Entity
 
 CITATION = {"source": "s", "paragraph": 1, "quote": "q"}
 

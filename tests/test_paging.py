@@ -14,16 +14,17 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from iranru_ref import paging
-from iranru_ref.build import build_site
+from iranru_ref.check import load_checked
+from iranru_ref.check.coverage import coverage
 from iranru_ref.cli import cli
-from iranru_ref.coverage import coverage
 from iranru_ref.database import Database
+from iranru_ref.engines.build import build_site
 from iranru_ref.graph import build_graph, most_connected
-from iranru_ref.paging import part_page, split
-from iranru_ref.pipeline import generate_tree
-from iranru_ref.project import Project, load
-from iranru_ref.vocabulary import TYPE_FOLDER
+from iranru_ref.load.project import Project
+from iranru_ref.records.vocabulary import TYPE_FOLDER
+from iranru_ref.site import paging
+from iranru_ref.site.generate import generate_tree
+from iranru_ref.site.paging import part_page, split
 
 
 def numbers(items: object, offset: int) -> str:
@@ -77,7 +78,7 @@ def _parts(tree: Path, name: str, first: str | None = None) -> list[Path]:
 
 
 def _database() -> Database:
-    return load(Project.find(Path(__file__).resolve().parent.parent))[0]
+    return load_checked(Project.find(Path(__file__).resolve().parent.parent))
 
 
 def _graph_data(page: Path) -> dict[str, Any]:
@@ -201,10 +202,10 @@ def test_the_home_page_sends_readers_to_the_type_indexes_when_entities_are_many(
 
 def test_the_home_page_lists_only_the_newest_sources_when_there_are_more(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from iranru_ref import generate
+    from iranru_ref.site import explore_pages
 
     sources = sorted(_database().sources.values(), key=lambda s: s.meta.date.sort_key)
-    monkeypatch.setattr(generate, "HOME_SOURCES", 1)
+    monkeypatch.setattr(explore_pages, "HOME_SOURCES", 1)
     generate_tree(Project.find(Path(__file__).resolve().parent.parent), tmp_path / "docs")
     text = (tmp_path / "docs" / "index.md").read_text()
     listed = text[text.index("## Latest sources"):text.index("## Most connected")]
@@ -319,6 +320,7 @@ def test_the_seed_data_fits_in_one_part_of_each_listing(tmp_path: Path) -> None:
         assert 'class="listing-parts"' not in (tmp_path / "docs" / page).read_text()
 
 
+@pytest.mark.slow
 def test_a_site_in_parts_builds_strictly(project: Path, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs' strict build accepts the part pages: they are listed under not_in_nav, and

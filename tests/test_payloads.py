@@ -25,8 +25,8 @@ import pytest
 import yaml
 from conftest import copy_project
 
-from iranru_ref.build import build_site
-from iranru_ref.project import Project
+from iranru_ref.engines.build import build_site
+from iranru_ref.load.project import Project
 
 pytestmark = pytest.mark.slow
 

@@ -11,12 +11,13 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from iranru_ref.check import load_checked
 from iranru_ref.cli import cli
-from iranru_ref.entity import Entity
 from iranru_ref.errors import Problem
-from iranru_ref.project import Project, load
-from iranru_ref.vocabulary import FOLDERS, TYPE_FOLDER
-from iranru_ref.yamlfile import load_yaml
+from iranru_ref.load.project import Project
+from iranru_ref.load.yaml_file import load_yaml
+from iranru_ref.records.entity import Entity
+from iranru_ref.records.vocabulary import FOLDERS, TYPE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELINE = "# yaml-language-server: $schema="
@@ -28,7 +29,7 @@ def _new(runner: CliRunner, project: Path, *args: str) -> tuple[int, str]:
 
 
 def _a_tag(project: Path) -> str:
-    database, _ = load(Project.find(project))
+    database = load_checked(Project.find(project))
     return next(iter(database.vocabulary.tags))
 
 
@@ -57,7 +58,7 @@ def test_new_writes_a_record_that_loads_and_validates(
 
 
 def test_new_record_passes_check_once_it_has_a_claim(project: Path, runner: CliRunner) -> None:
-    database, _ = load(Project.find(project))
+    database = load_checked(Project.find(project))
     citation = next(database.citations()).citation
     predicate = next(name for name, p in database.vocabulary.predicates.items()
                      if p.kind == "statement" and "person" in p.domain)

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from conftest import copy_project, entity_path
 
-from iranru_ref import generate
-from iranru_ref.build import build_site
-from iranru_ref.pipeline import generate_tree
-from iranru_ref.project import Project
-from iranru_ref.vocabulary import TYPE_FOLDER
+from iranru_ref.engines.build import build_site
+from iranru_ref.load.project import Project
+from iranru_ref.records.vocabulary import TYPE_FOLDER
+from iranru_ref.site import source_pages
+from iranru_ref.site.generate import generate_tree
 
 pytestmark = pytest.mark.slow
 
@@ -106,7 +106,7 @@ def test_a_long_run_of_source_paragraphs_is_split_into_search_sections(
     headings (not at the raw HTML of a source's own headings): a source page starts a section
     of its own before a run of paragraphs grows too long."""
     project = Project.find(copy_project(tmp_path / "project"))
-    monkeypatch.setattr(generate, "SECTION_BYTES", 1500)
+    monkeypatch.setattr(source_pages, "SECTION_BYTES", 1500)
     site = build_site(project, tmp_path / "site").site_dir
     tree = tmp_path / "tree"
     generate_tree(project, tree)

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from iranru_ref import paging
-from iranru_ref.pipeline import generate_tree
-from iranru_ref.project import Project, load
-from iranru_ref.vocabulary import TYPE_FOLDER
+from iranru_ref.check import load_checked
+from iranru_ref.load.project import Project
+from iranru_ref.records.vocabulary import TYPE_FOLDER
+from iranru_ref.site import paging
+from iranru_ref.site.generate import generate_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +30,7 @@ def _linked_entities(page: Path) -> list[str]:
 
 
 def test_the_index_lists_every_tag_with_its_description_and_count(tree: Path) -> None:
-    database = load(Project.find(ROOT))[0]
+    database = load_checked(Project.find(ROOT))
     counts = Counter(tag for r in database.entities.values() for tag in r.entity.tags)
     text = (tree / "tags.md").read_text("utf-8")
     for tag, info in database.vocabulary.tags.items():
@@ -42,7 +43,7 @@ def test_the_index_lists_every_tag_with_its_description_and_count(tree: Path) ->
 
 
 def test_each_tag_page_lists_exactly_the_entities_that_carry_it(tree: Path) -> None:
-    database = load(Project.find(ROOT))[0]
+    database = load_checked(Project.find(ROOT))
     for tag in database.vocabulary.tags:
         carriers = sorted(f"{TYPE_FOLDER[r.type]}/{r.id}" for r in database.entities.values()
                           if tag in r.entity.tags)
@@ -63,7 +64,7 @@ def test_a_tag_on_many_entities_is_listed_in_parts(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paging, "PER_PART", 5)
     generate_tree(Project.find(ROOT), tmp_path / "docs")
-    database = load(Project.find(ROOT))[0]
+    database = load_checked(Project.find(ROOT))
     carriers = [r for r in database.entities.values() if "diplomacy" in r.entity.tags]
     pages = [tmp_path / "docs" / "tag" / "diplomacy.md",
              *sorted((tmp_path / "docs" / "tag" / "diplomacy").glob("*.md"),

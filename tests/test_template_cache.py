@@ -9,10 +9,10 @@ import jinja2
 import material
 import pytest
 
-from iranru_ref import generate
-from iranru_ref.build import build_site
-from iranru_ref.project import Project
-from iranru_ref.template_cache import OWN_TEMPLATES, THEME_TEMPLATES
+from iranru_ref.engines.build import build_site
+from iranru_ref.load.project import Project
+from iranru_ref.site import render
+from iranru_ref.site.template_cache import OWN_TEMPLATES, THEME_TEMPLATES
 
 pytestmark = pytest.mark.slow
 
@@ -35,7 +35,7 @@ def compiled(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
 
     monkeypatch.setattr(jinja2.Environment, "compile", spy)
     # a new environment for our templates, as in a new process
-    monkeypatch.setattr(generate, "_ENVIRONMENTS", {})
+    monkeypatch.setattr(render, "_ENVIRONMENTS", {})
     yield seen
 
 
@@ -53,7 +53,7 @@ def test_a_second_build_compiles_no_template_and_builds_the_same_pages(
     assert any((project / OWN_TEMPLATES).iterdir())
 
     compiled.clear()
-    generate._ENVIRONMENTS.clear()
+    render._ENVIRONMENTS.clear()
     second = _pages(build_site(Project.find(project), project / "site-2").site_dir)
     assert compiled == []
     assert second == first
@@ -65,7 +65,7 @@ def test_an_edited_template_is_compiled_again(project: Path, compiled: list[Path
     home.write_text(home.read_text(encoding="utf-8") + "\nEdited after the first build.\n",
                     encoding="utf-8")
     compiled.clear()
-    generate._ENVIRONMENTS.clear()
+    render._ENVIRONMENTS.clear()
     site = build_site(Project.find(project), project / "site-2").site_dir
     assert compiled == [home]
     assert "Edited after the first build." in (site / "index.html").read_text(encoding="utf-8")
@@ -83,6 +83,6 @@ def test_a_cache_that_cannot_be_written_or_read_is_not_used(project: Path) -> No
     build_site(Project.find(project), project / "site")
     for entry in (project / THEME_TEMPLATES).iterdir():
         entry.write_bytes(b"not a compiled template")  # damaged: compiled again, not used
-    generate._ENVIRONMENTS.clear()
+    render._ENVIRONMENTS.clear()
     again = build_site(Project.find(project), project / "site").site_dir
     assert (again / "people" / "alexey-dedov" / "index.html").is_file()

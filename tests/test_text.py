@@ -6,8 +6,7 @@ import random
 
 import pytest
 
-from iranru_ref.highlight import locate
-from iranru_ref.text import FoldedText, fold, nfc
+from iranru_ref.records.text import FoldedText, fold, nfc
 
 #: whitespace as str.isspace() and re's \s see it, with letters and a combining accent
 ALPHABET = ["a", "b", "é", "e\u0301", ".", " ", " ", "\n", "\t", "\u00a0", "\u2009", "\u3000",
@@ -71,8 +70,8 @@ def test_the_map_grows_with_the_runs_folded_not_with_the_text() -> None:
 def test_a_quote_across_a_folded_line_break_is_located_in_the_displayed_text() -> None:
     paragraph = "  The deal was signed\n   in Moscow  last September."
     folded = FoldedText.of(paragraph)
-    start, end = locate(folded, "signed in Moscow", None)  # type: ignore[misc]
+    start, end = folded.locate("signed in Moscow", None)  # type: ignore[misc]
     assert folded.original[start:end] == "signed\n   in Moscow"
-    start, end = locate(folded, "last September.", 1)  # type: ignore[misc]
+    start, end = folded.locate("last September.", 1)  # type: ignore[misc]
     assert folded.original[start:end] == "last September."
-    assert locate(folded, "last September.", 2) is None
+    assert folded.locate("last September.", 2) is None

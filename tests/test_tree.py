@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from iranru_ref.tree import MARKER, TreeWriter
+from iranru_ref.site.tree import MARKER, TreeWriter
 
 
 def generation(root: Path, files: dict[str, str]) -> None:

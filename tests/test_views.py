@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from iranru_ref.claim import Claim
-from iranru_ref.views import short_value, value_label
+from iranru_ref.records.claim import Claim
+from iranru_ref.site.views import short_value, value_label
 
 CITATION = {"source": "s", "paragraph": 1, "quote": "q"}
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from iranru_ref.errors import Problem
-from iranru_ref.yamlfile import MAX_STRING_CHARS, YamlDocument, load_yaml, parse_yaml
+from iranru_ref.load.yaml_file import MAX_STRING_CHARS, YamlDocument, load_yaml, parse_yaml
 
 
 def parse(text: str) -> tuple[YamlDocument | None, list[Problem]]:

@@ -9,15 +9,17 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from iranru_ref import generate, zensical_engine
-from iranru_ref.build import build_site
+from iranru_ref.check import load_checked
 from iranru_ref.cli import cli
+from iranru_ref.engines import zensical
+from iranru_ref.engines.build import build_site
 from iranru_ref.errors import BuildFailed
-from iranru_ref.project import Project, load
-from iranru_ref.vocabulary import TYPE_FOLDER
+from iranru_ref.load.project import Project
+from iranru_ref.records.vocabulary import TYPE_FOLDER
+from iranru_ref.site import source_pages
 
 needs_zensical = pytest.mark.skipif(
-    not zensical_engine.zensical_available(),
+    not zensical.zensical_available(),
     reason="Zensical is not installed (pip install -e '.[zensical]')",
 )
 
@@ -26,7 +28,7 @@ needs_zensical = pytest.mark.skipif(
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     from conftest import copy_project
 
-    if not zensical_engine.zensical_available():
+    if not zensical.zensical_available():
         pytest.skip("Zensical is not installed (pip install -e '.[zensical]')")
     work = tmp_path_factory.mktemp("zensical")
     project = copy_project(work / "project")
@@ -34,10 +36,11 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     return project, result.site_dir
 
 
+@pytest.mark.slow
 @needs_zensical
 def test_every_entity_page_is_built(zensical_site: tuple[Path, Path]) -> None:
     project, site = zensical_site
-    database, _ = load(Project.find(project))
+    database = load_checked(Project.find(project))
     assert database.entities
     missing = [
         f"{TYPE_FOLDER[record.type]}/{record.id}/index.html"
@@ -61,6 +64,7 @@ def test_the_site_has_its_pages_data_and_search(zensical_site: tuple[Path, Path]
     assert not list(site.parent.glob(".site.building-*"))
 
 
+@pytest.mark.slow
 @needs_zensical
 def test_the_command_builds_with_zensical(project: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", "--root", str(project), "--engine", "zensical",
@@ -69,6 +73,7 @@ def test_the_command_builds_with_zensical(project: Path, tmp_path: Path) -> None
     assert (tmp_path / "out" / "index.html").is_file()
 
 
+@pytest.mark.slow
 @needs_zensical
 def test_a_zensical_failure_is_a_clean_message(project: Path, tmp_path: Path) -> None:
     (project / "docs" / "methodology.md").write_text("See [nowhere](nowhere.md).\n", "utf-8")
@@ -87,7 +92,7 @@ def test_a_zensical_failure_is_a_clean_message(project: Path, tmp_path: Path) ->
 def test_a_missing_zensical_says_how_to_install_it(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(zensical_engine, "zensical_available", lambda: False)
+    monkeypatch.setattr(zensical, "zensical_available", lambda: False)
     result = CliRunner().invoke(cli, ["build", "--root", str(project), "--engine", "zensical",
                                       "--site-dir", str(tmp_path / "out")])
     assert result.exit_code == 1
@@ -99,7 +104,7 @@ def test_a_missing_zensical_says_how_to_install_it(
 
 def test_the_configuration_drops_what_zensical_cannot_run(project: Path, tmp_path: Path) -> None:
     docs, site = tmp_path / "docs", tmp_path / "site"
-    config = zensical_engine.zensical_config(Project.find(project), tmp_path, docs, site)
+    config = zensical.zensical_config(Project.find(project), tmp_path, docs, site)
     assert "hooks" not in config and "watch" not in config
     assert (config["docs_dir"], config["site_dir"]) == ("docs", "site")
     original = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
@@ -107,12 +112,13 @@ def test_the_configuration_drops_what_zensical_cannot_run(project: Path, tmp_pat
     assert config["theme"] == original["theme"]
 
 
+@pytest.mark.slow
 @needs_zensical
 def test_a_long_source_is_indexed_in_sections(project: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Zensical refuses a search item of over 32 KiB and starts items only at Markdown
     headings; with a small bound, a source page is indexed in several items."""
-    monkeypatch.setattr(generate, "SECTION_BYTES", 1500)
+    monkeypatch.setattr(source_pages, "SECTION_BYTES", 1500)
     site = build_site(Project.find(project), site_dir=tmp_path / "site", engine="zensical").site_dir
     items = json.loads((site / "search.json").read_text("utf-8"))["items"]
     locations = [item["location"] for item in items

@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .project import Project
-from .vocabulary import ENTITY_TYPES
+from .engines import ENGINES
+from .load.project import Project
+from .records.vocabulary import ENTITY_TYPES
 
 ROOT_OPTION = click.option(
     "--root",
@@ -30,14 +31,14 @@ def cli() -> None:
 @ROOT_OPTION
 def check(root: Path | None) -> None:
     """Validate sources and records; print every problem as file:line: message. Writes nothing."""
-    from .coverage import coverage, summary_lines
-    from .memory import paused_gc
-    from .project import load
+    from .check import load_checked
+    from .check.coverage import coverage, summary_lines
+    from .cli_progress import terminal_progress
+    from .engines.memory import paused_gc
 
     project = Project.find(root)
-    # The database lives until the command ends: scanning it for cycles would find none.
     with paused_gc():
-        database, _ = load(project)
+        database = load_checked(project, terminal_progress())
         claims = sum(1 for _ in database.claims())
         click.echo(
             f"ok: {len(database.sources)} sources, {len(database.entities)} entities, "
@@ -51,7 +52,7 @@ def check(root: Path | None) -> None:
 @ROOT_OPTION
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site (default: site/ in the project).")
-@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs",
+@click.option("--engine", type=click.Choice(ENGINES), default="mkdocs",
               show_default=True, help="The static site engine that turns the Markdown into HTML.")
 def build(root: Path | None, site_dir: Path | None, engine: str) -> None:
     """Check, generate the Markdown, build the site and write the data downloads.
@@ -59,12 +60,11 @@ def build(root: Path | None, site_dir: Path | None, engine: str) -> None:
     The site is built in a temporary folder and swapped in only when everything succeeded, so a
     failed build leaves the previous site untouched.
     """
-    from .memory import paused_gc
+    from .cli_progress import terminal_progress
+    from .engines.build import build_site
 
-    with paused_gc():  # the engine's own build runs with the collector on (build.py)
-        from .build import build_site
-
-        result = build_site(Project.find(root), site_dir=site_dir, engine=engine)
+    result = build_site(Project.find(root), site_dir=site_dir, engine=engine,
+                        progress=terminal_progress())
     click.echo(f"built {result.pages} pages into {result.site_dir}")
 
 
@@ -86,7 +86,7 @@ def serve(root: Path | None, dev_addr: str) -> None:
 @click.option("--id", "source_id", required=True, help="The new source's id, e.g. dedov-tass-2026.")
 def add_source_command(root: Path | None, file: Path, source_id: str) -> None:
     """Store FILE verbatim as a new source, record its hash and list its numbered paragraphs."""
-    from .add_source import add_source
+    from .authoring.add_source import add_source
 
     project = Project.find(root)
     meta, paragraphs = add_source(project, file, source_id)
@@ -106,7 +106,7 @@ def add_source_command(root: Path | None, file: Path, source_id: str) -> None:
 def new(root: Path | None, entity_type: str, entity_id: str, tags: tuple[str, ...],
         name: str | None) -> None:
     """Write a new record data/<folder>/ID.yml of type TYPE, ready to fill in; never overwrites."""
-    from .scaffold import new_record
+    from .authoring.new_record import new_record
 
     project = Project.find(root)
     path = new_record(project, entity_type, entity_id, list(tags), name)
@@ -121,7 +121,7 @@ def new(root: Path | None, entity_type: str, entity_id: str, tags: tuple[str, ..
 def schemas(root: Path | None, check_only: bool) -> None:
     """Write the JSON Schemas of the record files to schemas/, for editors."""
     from .errors import IranruError
-    from .record_schema_files import stale_schemas, write_schemas
+    from .records.schema_files import stale_schemas, write_schemas
 
     project = Project.find(root)
     if check_only:
@@ -139,16 +139,12 @@ def schemas(root: Path | None, check_only: bool) -> None:
 
 
 def main() -> None:
-    """The ``iranru-ref`` command; it ends the process without tearing it down (quick_exit.py)."""
-    from .quick_exit import exit_status, quick_exit
-
+    """The ``iranru-ref`` command."""
     try:
-        cli.main(prog_name="iranru-ref", standalone_mode=True)
+        cli.main(prog_name="iranru-ref")
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         click.echo("interrupted; nothing was changed", err=True)
-        quick_exit(130)
-    except SystemExit as done:  # standalone mode always ends with it
-        quick_exit(exit_status(done.code))
+        sys.exit(130)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Protocol
 
-from .claim import Citation, Claim
-from .entity import Entity
-from .source import Source
-from .vocabulary import Vocabulary
-from .yamlfile import YamlDocument
+from .records.claim import Citation, Claim
+from .records.entity import Entity
+from .records.source import Source
+from .records.vocabulary import Vocabulary
 
 
-class EntityRecord(NamedTuple):
+class RecordFile(Protocol):
+    """The file a record or a source's metadata was read from, as its problems name it."""
+
+    display: str
+
+    def line_of(self, path: tuple[str | int, ...]) -> int:
+        """The line of a field, such as ``("claims", 0, "quote")``."""
+
+    def release(self) -> None:
+        """Let go of what finding lines takes, once the checks have passed."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class EntityRecord:
     id: str
     type: str
     entity: Entity
-    document: YamlDocument
+    document: RecordFile
 
     @property
     def name(self) -> str:
@@ -29,13 +41,14 @@ class EntityRecord(NamedTuple):
         return self.document.line_of(("claims", index, *path))
 
 
-class ClaimRef(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
     """A claim together with the entity that makes it (its subject)."""
 
     subject: EntityRecord
-    #: the claim's position in its subject's ``claims`` list
-    position: int
-    claim: Claim
+    #: where the claim is in its subject's ``claims`` list
+    index: int
+    claim: Claim = field(compare=False)
 
     @property
     def id(self) -> str:
@@ -50,10 +63,11 @@ class ClaimRef(NamedTuple):
         return f"cite-{self.subject.id}-{self.claim.id}-{number}"
 
 
-class CitationRef(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class CitationRef:
     claim: ClaimRef
     number: int
-    citation: Citation
+    citation: Citation = field(compare=False)
 
     @property
     def anchor(self) -> str:
@@ -66,9 +80,13 @@ class Database:
     vocabulary: Vocabulary
     sources: dict[str, Source]
     entities: dict[str, EntityRecord]
-    source_documents: dict[str, YamlDocument] = field(default_factory=dict)
-    #: ids of record files that exist but failed pass 1; references to them are not re-reported
+    source_documents: Mapping[str, RecordFile] = field(default_factory=dict)
+    #: What exists but could not be loaded, and so already has a problem of its own: references
+    #: to it are not reported again. Record ids; source ids; vocabulary names as
+    #: ``predicates:NAME`` or ``tags:NAME``, or ``predicates:*`` for a whole file.
     broken_ids: set[str] = field(default_factory=set)
+    broken_sources: set[str] = field(default_factory=set)
+    broken_vocabulary: set[str] = field(default_factory=set)
 
     @functools.cached_property
     def source_positions(self) -> dict[str, int]:

@@ -7,13 +7,15 @@ its message and exits with status 1 instead of showing a traceback.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 import click
 
 
-class Problem(NamedTuple):
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
     """One mistake in one file, reported as ``path:line: message``."""
 
     path: str

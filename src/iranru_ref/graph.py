@@ -6,7 +6,8 @@ the relation forwards on the subject's page and backwards on the object's page.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -37,7 +38,8 @@ def build_graph(database: Database) -> nx.MultiDiGraph:
     return graph
 
 
-class Neighbour(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Neighbour:
     entity_id: str
     label: str
     outgoing: bool

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 
-from .vocabulary import TYPE_FOLDER
+from .records.vocabulary import TYPE_FOLDER
 
 #: A page path that stands for every entity page. Each sits two folders down
 #: (``people/alexey-dedov/``), so a link made relative to this one, ``../../`` and the target's
@@ -72,21 +72,7 @@ def _origin(page: str) -> tuple[str, str]:
 def _link(base: str, to: str) -> str:
     """A link to ``to`` from the URL ``base``."""
     target = page_url(to) if to.endswith(".md") else to
-    link = _relpath(target or ".", base or ".")
+    link = posixpath.relpath(target or ".", base or ".")
     if to.endswith(".md") and not link.endswith("/"):
         link = "./" if link == "." else link + "/"
     return link
-
-
-def _relpath(path: str, start: str) -> str:
-    """``posixpath.relpath`` for the tree's own relative paths, without its calls to the disk."""
-    if ".." in path or ".." in start or path.startswith("/") or start.startswith("/"):
-        return posixpath.relpath(path, start)
-    to_parts = [part for part in path.split("/") if part and part != "."]
-    from_parts = [part for part in start.split("/") if part and part != "."]
-    common = 0
-    for a, b in zip(to_parts, from_parts, strict=False):
-        if a != b:
-            break
-        common += 1
-    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."

@@ -1,8 +1,9 @@
 """Data downloads, written into the generated tree under ``data/`` so every engine serves them.
 
 ``data_files`` names each data download and the function that writes it. ``export_downloads``
-has each written straight into its file, a batch at a time, and counts its size and SHA-256 on
-the way, so the downloads (0.4 GB at 10k entities) never sit in memory together. It then
+has each written straight into its file, and counts its size and SHA-256 on the way
+(``CountingFile``), so the downloads (0.4 GB at 10k entities) never sit in memory together.
+The text downloads are written as text, through an ``io.TextIOWrapper`` (UTF-8, "\n"). It then
 describes them: ``dataset.jsonld`` lists the data files with their hashes, and ``index.json``
 lists every other file, so each is computed over the final bytes of the ones before it. The
 table rows (for the CSV and SQLite files) are computed once and shared.
@@ -10,12 +11,12 @@ table rows (for the CSV and SQLite files) are computed once and shared.
 
 from __future__ import annotations
 
-import contextlib
 import io
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 import networkx as nx
 
@@ -29,7 +30,7 @@ from .database_json import FILE_NAME as DATABASE_FILE
 from .database_json import write_database_json
 from .dataset import FILE_NAME as DATASET_FILE
 from .dataset import dataset_bytes
-from .graph_files import GEXF_FILE, GRAPHML_FILE, plain_graph, write_gexf, write_graphml
+from .graph_files import GEXF_FILE, GRAPHML_FILE, write_gexf, write_graphml
 from .index_file import FILE_NAME as INDEX_FILE
 from .index_file import index_bytes, keep_build_time
 from .published_schema import FILE_NAME as SCHEMA_FILE
@@ -37,28 +38,37 @@ from .published_schema import write_database_schema
 from .sqlite_file import FILE_NAME as SQLITE_FILE
 from .sqlite_file import write_sqlite
 from .tables import TABLES, table_rows
-from .text_output import Writable
 
 #: opens the file of a download by its name, for writing
-Opener = Callable[[str], AbstractContextManager[Writable]]
-Writer = Callable[[Writable], object]
+Opener = Callable[[str], AbstractContextManager[BinaryIO]]
+#: writes a download into its file
+Writer = Callable[[CountingFile], object]
+
+
+def as_text(write: Callable[[TextIO], object]) -> Writer:
+    """A writer of ``write``'s text, in UTF-8 with "\n" line ends."""
+    def writer(file: CountingFile) -> None:
+        text = io.TextIOWrapper(file, encoding="utf-8", newline="\n")
+        try:
+            write(text)
+        finally:
+            text.detach()  # flushes it, and leaves the file open for its opener to close
+    return writer
 
 
 def data_files(database: Database, graph: nx.MultiDiGraph) -> Iterator[tuple[str, Writer]]:
     """Each data download's name and what writes it, in the order the catalogue lists them;
-    the rows and the plain graph live only while their files are written."""
-    yield DATABASE_FILE, partial(write_database_json, database)
+    the table rows live only while their files are written."""
+    yield DATABASE_FILE, as_text(partial(write_database_json, database))
     yield SCHEMA_FILE, write_database_schema
     rows = table_rows(database)
     for table in TABLES:
-        yield f"{table.name}.csv", partial(write_csv, table, rows[table.name])
+        yield f"{table.name}.csv", as_text(partial(write_csv, table, rows[table.name]))
     yield SQLITE_FILE, partial(write_sqlite, rows)
     del rows
-    plain = plain_graph(graph)
-    yield GRAPHML_FILE, partial(write_graphml, plain)
-    yield GEXF_FILE, partial(write_gexf, plain)
-    del plain
-    yield ANNOTATIONS_FILE, partial(write_annotations, database)
+    yield GRAPHML_FILE, partial(write_graphml, graph)
+    yield GEXF_FILE, partial(write_gexf, graph)
+    yield ANNOTATIONS_FILE, as_text(partial(write_annotations, database))
 
 
 def export_downloads(database: Database, open_file: Opener,
@@ -87,15 +97,3 @@ def export_downloads(database: Database, open_file: Opener,
     write(INDEX_FILE, lambda file: file.write(index))
     return downloads
 
-
-def export_files(database: Database, graph: nx.MultiDiGraph | None = None) -> dict[str, bytes]:
-    """Every download's bytes, held in memory."""
-    buffers: dict[str, io.BytesIO] = {}
-
-    @contextlib.contextmanager
-    def open_file(name: str) -> Iterator[Writable]:
-        buffers[name] = io.BytesIO()
-        yield buffers[name]
-
-    export_downloads(database, open_file, graph)
-    return {name: buffer.getvalue() for name, buffer in buffers.items()}

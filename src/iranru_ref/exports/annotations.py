@@ -12,28 +12,18 @@ IRIs are relative to this file unless ``site_url`` is set in mkdocs.yml (see sit
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TextIO
 
 from ..database import CitationRef, Database
-from ..highlight import locate
+from ..records.text import occurrences
 from ..urls import entity_page, page_url, source_page
-from .json_text import Records, dump, encode
+from .json_text import write_json
 from .site_config import SiteConfig
-from .text_output import Writable
 
 FILE_NAME = "annotations.jsonld"
 PATH = f"data/{FILE_NAME}"
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32
-
-
-def count_occurrences(text: str, needle: str) -> int:
-    """How many times ``needle`` occurs in ``text``, overlapping occurrences included."""
-    count, start = 0, text.find(needle)
-    while start != -1:
-        count += 1
-        start = text.find(needle, start + 1)
-    return count
 
 
 def quote_selector(text: str, start: int, end: int) -> dict[str, Any]:
@@ -45,7 +35,7 @@ def quote_selector(text: str, start: int, end: int) -> dict[str, Any]:
         prefix = text[max(0, start - size):start]
         suffix = text[end:end + size]
         whole = start - size <= 0 and end + size >= len(text)
-        if whole or count_occurrences(text, prefix + exact + suffix) == 1:
+        if whole or len(occurrences(text, prefix + exact + suffix)) == 1:
             break
         size *= 2
     selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": exact}
@@ -59,7 +49,7 @@ def quote_selector(text: str, start: int, end: int) -> dict[str, Any]:
 def annotation(database: Database, site: SiteConfig, ref: CitationRef) -> dict[str, Any]:
     citation = ref.citation
     paragraph = database.sources[citation.source].paragraph(citation.paragraph)
-    span = locate(paragraph.folded, citation.quote, citation.occurrence) if paragraph else None
+    span = paragraph.folded.locate(citation.quote, citation.occurrence) if paragraph else None
     if paragraph is None or span is None:
         raise ValueError(f"{ref.claim.id}: citation {ref.number} does not locate; "
                          "the database was not checked")
@@ -89,7 +79,7 @@ def annotation(database: Database, site: SiteConfig, ref: CitationRef) -> dict[s
 
 
 def annotations_document(database: Database, site: SiteConfig) -> dict[str, Any]:
-    items = Records(encode(annotation(database, site, ref)) for ref in database.citations())
+    items = (annotation(database, site, ref) for ref in database.citations())
     return {
         "@context": ANNOTATION_CONTEXT,
         "id": site.iri(PATH, PATH),
@@ -101,7 +91,7 @@ def annotations_document(database: Database, site: SiteConfig) -> dict[str, Any]
     }
 
 
-def write_annotations(database: Database, file: Writable) -> None:
+def write_annotations(database: Database, file: TextIO) -> None:
     document = annotations_document(database, SiteConfig.load(database.root))
     # one annotation per line: the collection, its first page, the page's items
-    dump(document, 3, file)
+    write_json(document, 3, file)

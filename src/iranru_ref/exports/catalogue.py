@@ -4,10 +4,14 @@ Dataset description and ``index.json``. A file with no description here fails th
 from __future__ import annotations
 
 import hashlib
-from typing import NamedTuple
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO
 
 from .tables import TABLE_INDEX
-from .text_output import Writable
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 MEDIA_TYPES = {
     ".json": "application/json",
@@ -39,7 +43,8 @@ DESCRIPTIONS = {
 METADATA_FILES = ("dataset.jsonld", "index.json")
 
 
-class Download(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Download:
     name: str
     media_type: str
     description: str
@@ -67,19 +72,28 @@ def description(name: str) -> str:
     return DESCRIPTIONS[name]
 
 
-class CountingFile:
-    """A download being written into ``file``: its size and SHA-256 are counted on the way."""
+class CountingFile(io.BufferedIOBase):
+    """A download being written into ``file``: its size and SHA-256 are counted on the way.
 
-    def __init__(self, name: str, file: Writable) -> None:
+    A binary file (an ``io.TextIOWrapper`` can write text into it); closing it leaves ``file``
+    open, for whoever opened it to close."""
+
+    def __init__(self, name: str, file: BinaryIO) -> None:
+        super().__init__()
         self.name = name
         self.file = file
         self.size = 0
         self.hash = hashlib.sha256()
 
-    def write(self, data: bytes) -> int:
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        size = memoryview(data).nbytes
         self.hash.update(data)
-        self.size += len(data)
-        return self.file.write(data)
+        self.size += size
+        self.file.write(data)
+        return size
 
     def download(self) -> Download:
         """The catalogue entry of what was written."""

@@ -6,13 +6,12 @@ added.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TextIO
 
-from ..claim import Claim
 from ..database import Database
-from ..dates import PartialDate
-from .json_text import Records, dump, encode
-from .text_output import Writable
+from ..records.claim import Claim
+from ..records.dates import PartialDate
+from .json_text import write_json
 
 FILE_NAME = "database.json"
 
@@ -56,13 +55,12 @@ def _claim(subject: str, claim: Claim) -> dict[str, Any]:
 
 
 def database_document(database: Database) -> dict[str, Any]:
-    """The document; each source, entity and claim is encoded as a line of JSON text while the
-    file is written."""
+    """The document; each source, entity and claim is made only as the file is written."""
     entities = database.entities
     return {
         "format_version": FORMAT_VERSION,
-        "sources": Records(
-            encode({
+        "sources": (
+            {
                 "id": source.id,
                 "title": source.meta.title,
                 "label": source.meta.label,
@@ -77,11 +75,11 @@ def database_document(database: Database) -> dict[str, Any]:
                 "sha256": source.meta.sha256,
                 "paragraphs": [{"n": p.n, "kind": p.kind, "text": p.text}
                                for p in source.paragraphs],
-            })
+            }
             for source in database.sources.values()
         ),
-        "entities": Records(
-            encode({
+        "entities": (
+            {
                 "id": record.id,
                 "type": record.type,
                 "name": record.name,
@@ -89,10 +87,10 @@ def database_document(database: Database) -> dict[str, Any]:
                 "tags": list(record.entity.tags),
                 "summary": record.entity.summary,
                 "notes": list(record.entity.notes),
-            })
+            }
             for record in entities.values()
         ),
-        "claims": Records(encode(_claim(ref.subject.id, ref.claim)) for ref in database.claims()),
+        "claims": (_claim(ref.subject.id, ref.claim) for ref in database.claims()),
         "predicates": {
             name: predicate.model_dump() for name, predicate in database.vocabulary.predicates.items()
         },
@@ -100,6 +98,6 @@ def database_document(database: Database) -> dict[str, Any]:
     }
 
 
-def write_database_json(database: Database, file: Writable) -> None:
+def write_database_json(database: Database, file: TextIO) -> None:
     # one source, entity or claim per line
-    dump(database_document(database), 2, file)
+    write_json(database_document(database), 2, file)

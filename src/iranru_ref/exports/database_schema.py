@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..committed_files import write_if_changed
-from ..vocabulary import EntityType, PredicateKind
+from ..records.committed_files import write_if_changed
+from ..records.vocabulary import EntityType, PredicateKind
 from .published_schema import FILE_NAME
 
 #: The committed file that ``published_schema`` reads.

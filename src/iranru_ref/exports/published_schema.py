@@ -10,11 +10,10 @@ articles, so a build reads the file instead of importing them.
 from __future__ import annotations
 
 import functools
+import io
 import json
 from importlib.resources import files
 from typing import Any
-
-from .text_output import Writable
 
 FILE_NAME = "database.schema.json"
 
@@ -30,5 +29,5 @@ def database_schema() -> dict[str, Any]:
     return schema
 
 
-def write_database_schema(file: Writable) -> None:
+def write_database_schema(file: io.BufferedIOBase) -> None:
     file.write(schema_bytes())

@@ -9,22 +9,16 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
 
-import yaml
+from ..load.mkdocs_config import ConfigUnreadable, read_mkdocs_config
 
 DEFAULT_NAME = "Russia–Iran relations reference"
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Reads mkdocs.yml, turning tags such as ``!ENV`` or ``!!python/name:`` into None."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-class SiteConfig(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
     name: str
     description: str | None
     url: str | None
@@ -32,20 +26,9 @@ class SiteConfig(NamedTuple):
     @classmethod
     def load(cls, root: Path) -> SiteConfig:
         try:
-            text = (root / "mkdocs.yml").read_text("utf-8")
-        except OSError:
-            text = ""
-        return cls._parse(text)
-
-    @classmethod
-    @functools.lru_cache(maxsize=4)  # several exports read the same file in one build
-    def _parse(cls, source: str) -> SiteConfig:
-        try:
-            config: Any = yaml.load(source, Loader=_Loader)
-        except yaml.YAMLError:
-            config = None
-        if not isinstance(config, dict):
-            config = {}
+            config = read_mkdocs_config(root)
+        except ConfigUnreadable:
+            config = {}  # the build itself reports what is wrong with it
 
         def text(key: str) -> str | None:
             value = config.get(key)

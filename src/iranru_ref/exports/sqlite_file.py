@@ -11,6 +11,7 @@ after ``VACUUM`` so the rowids they record are final; Datasette finds them by th
 
 from __future__ import annotations
 
+import io
 import shutil
 import sqlite3
 import tempfile
@@ -18,7 +19,6 @@ from pathlib import Path
 
 from .database_json import FORMAT_VERSION
 from .tables import TABLES, Row, Table
-from .text_output import Writable
 
 FILE_NAME = "iranru.sqlite"
 FTS_TABLES = {"claims_fts": ("claims", "text"), "paragraphs_fts": ("paragraphs", "text")}
@@ -126,7 +126,7 @@ def build_sqlite(rows: dict[str, list[Row]], path: Path) -> None:
         connection.close()
 
 
-def write_sqlite(rows: dict[str, list[Row]], file: Writable) -> None:
+def write_sqlite(rows: dict[str, list[Row]], file: io.BufferedIOBase) -> None:
     with tempfile.TemporaryDirectory(prefix="iranru-sqlite-") as scratch:
         path = Path(scratch) / FILE_NAME
         try:

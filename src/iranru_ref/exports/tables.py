@@ -8,30 +8,32 @@ same lists one row per item. Tables are listed parents first, so rows insert in 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ..database import Database
-from ..highlight import locate
 
 Value = str | int | float | bool | None
 Row = tuple[Value, ...]
 LIST_SEPARATOR = "; "
 
 
-class Column(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Column:
     name: str
     type: str  # SQLite type affinity: TEXT, INTEGER or REAL; booleans are INTEGER 0/1
     description: str
     required: bool = True
 
 
-class ForeignKey(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ForeignKey:
     columns: tuple[str, ...]
     table: str
     target: tuple[str, ...]
 
 
-class Table(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Table:
     name: str
     description: str
     columns: tuple[Column, ...]
@@ -191,7 +193,7 @@ def table_rows(database: Database) -> dict[str, list[Row]]:
     for cite in database.citations():
         citation = cite.citation
         paragraph = database.sources[citation.source].paragraph(citation.paragraph)
-        span = (locate(paragraph.folded, citation.quote, citation.occurrence)
+        span = (paragraph.folded.locate(citation.quote, citation.occurrence)
                 if paragraph else None)
         if span is None:
             raise ValueError(f"{cite.claim.id}: citation {cite.number} does not locate; "

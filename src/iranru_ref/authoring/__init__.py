@@ -1,0 +1,1 @@
+"""Helping curators write: storing a new source, laying out a new record."""

@@ -1,0 +1,67 @@
+"""The checks across records that no single model can make, and loading a project checked.
+
+Ids and references resolve, predicates fit their subject and object, every citation points at a
+real paragraph whose text contains the quote verbatim, and every source still has the text that
+was cited. Every problem is collected; none stops the others from being found.
+"""
+
+from __future__ import annotations
+
+from ..database import ClaimRef, Database
+from ..errors import Problem, ValidationFailed
+from ..load import load_database
+from ..load.project import Project
+from ..progress import SILENT, Progress
+from .citations import check_citations
+from .claims import check_claim, check_tags
+from .sources import check_sources
+
+
+def load_checked(project: Project, progress: Progress = SILENT) -> Database:
+    """The project's database, every check passed; otherwise ``ValidationFailed`` with every
+    problem found. What the checks needed only for their messages is let go."""
+    database, problems = load_database(project, progress)
+    with progress.stage("check"):
+        problems.extend(check_database(database))
+    if problems:
+        raise ValidationFailed(problems)
+    database.release_documents()
+    return database
+
+
+def check_database(database: Database) -> list[Problem]:
+    """Every problem across records. What could not be loaded (``Database.broken_ids`` and the
+    like) already has a problem of its own, so references to it are not reported again."""
+    problems = check_sources(database)
+    referenced: set[str] = set()
+    claim_ids = database.claim_index()
+    for record in database.entities.values():
+        problems.extend(check_tags(database, record))
+        first_claims: dict[str, int] = {}  # a claim id's first index in the record
+        for index, claim in enumerate(record.entity.claims):
+            ref = ClaimRef(record, index, claim)
+            first = first_claims.setdefault(claim.id, index)
+            if first != index:
+                problems.append(
+                    Problem(record.document.display, record.claim_line(index, "id"),
+                            f"claims[{index}].id: the claim id {claim.id!r} is already used on line "
+                            f"{record.claim_line(first, 'id')}; claim ids are unique within a record")
+                )
+            problems.extend(check_claim(database, ref, referenced, claim_ids))
+            problems.extend(check_citations(database, ref))
+            if claim.object:
+                referenced.add(claim.object)
+        if record.entity.claims:
+            referenced.add(record.id)
+    for source in database.sources.values():
+        if source.meta.publisher:
+            referenced.add(source.meta.publisher)
+    # A broken record's own claims are unknown, so orphans can only be judged without one.
+    for record in database.entities.values() if not database.broken_ids else ():
+        if record.id not in referenced:
+            problems.append(
+                Problem(record.document.display, 1,
+                        f"nothing cites {record.id!r}: add a claim to this record, or make it the "
+                        "object of another record's claim, so the page has a source")
+            )
+    return problems

@@ -1,0 +1,29 @@
+"""Loading a project: the vocabulary, the sources and the records, every problem collected.
+
+What exists but cannot be loaded is recorded in the database as broken, so that the checks
+(``check/``) do not report references to it a second time.
+"""
+
+from __future__ import annotations
+
+from ..database import Database
+from ..errors import Problem
+from ..progress import SILENT, Progress
+from .project import Project
+from .records import load_entities
+from .sources import load_sources
+from .vocabulary import load_vocabulary
+
+
+def load_database(project: Project, progress: Progress = SILENT) -> tuple[Database, list[Problem]]:
+    """The project's database, and the problems of every file that could not be loaded."""
+    problems: list[Problem] = []
+    broken_vocabulary: set[str] = set()
+    vocabulary = load_vocabulary(project, problems, broken_vocabulary)
+    sources, source_documents = load_sources(project, problems)
+    broken_sources = {path.stem for path in project.sources_dir.glob("*.yml")} - set(sources)
+    broken_ids: set[str] = set()
+    entities = load_entities(project, problems, broken_ids, progress)
+    database = Database(project.root, vocabulary, sources, entities, source_documents,
+                        broken_ids, broken_sources, broken_vocabulary)
+    return database, problems

@@ -1,0 +1,161 @@
+"""Turning pydantic's validation errors into ``file:line: message`` problems a curator can act on."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem
+from .yaml_file import YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    """``claims[0].citations``; a key that cannot be printed as it is (a line break) is quoted
+    with escapes, so that the problem stays on one line."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            name = str(part)
+            parts.append(("." if parts else "") + (name if name.isprintable() else repr(name)))
+    return "".join(parts)
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at the mapping that contains ``loc[-1]``."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return "a string"
+    return "a number" if isinstance(value, int | float) else type(value).__name__
+
+
+def _hint(kind: str, got: Any) -> str:
+    """What to write instead, for the mistakes curators make most."""
+    if got is None:
+        return " (the value is empty); fill it in or remove the field"
+    if kind == "bool_type" and isinstance(got, str) and got.lower() in _YAML11_BOOLEANS | {
+        "true", "false"
+    }:
+        return (f"; write true or false: {got!r} is not a boolean here (records are read as "
+                "YAML 1.2, where only true and false are)")
+    if kind == "list_type" and isinstance(got, str | int | float):
+        item = str(got)
+        shown = item if item.isprintable() and len(item) <= 60 else _short(got)
+        return f"; write a list, e.g. [{shown}]"
+    if kind in ("int_type", "int_parsing") and isinstance(got, str):
+        return "; write a whole number in digits (like 3), without quotes"
+    if kind in ("float_type", "float_parsing") and isinstance(got, str):
+        return "; write the number in digits only (like 4.9 or 1200), without quotes or separators"
+    return ""
+
+
+def _message(error: Any, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])  # already cleaned by _clean_loc
+    where = _field_path(loc)
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, loc)
+        hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
+        return f"{where}: unknown field {str(loc[-1])!r}{hint}"
+    if kind == "missing":
+        return f"{where}: required field {str(loc[-1])!r} is missing; add it"
+    message: str = error["msg"]
+    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind in ("value_error", "assertion_error"):
+        return f"{where}: {message}" if where else message
+    got = error.get("input")
+    if kind == "literal_error":
+        return f"{where}: {message[0].lower()}{message[1:]}, got {_short(got)}"
+    if kind == "too_short" and isinstance(got, list | dict):
+        least = error.get("ctx", {}).get("min_length", 1)
+        return f"{where}: needs at least {least} item{'s' if least != 1 else ''}, got none; add one"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        fields = _allowed_fields(model, (*loc, "")) if loc else list(model.model_fields)
+        listed = f" ({', '.join(fields)})" if fields else ""
+        if not where:
+            return (f"the file must be a mapping of fields{listed}, one 'field: value' per "
+                    f"line, got {_kind_of(got)}")
+        return f"{where}: expected a mapping of fields{listed}, got {_kind_of(got)} {_short(got)}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        expected = message.removeprefix("Input should be ")
+        return f"{where}: expected {expected}, got {_short(got)}{_hint(kind, got)}"
+    return f"{where}: {message[0].lower()}{message[1:]}, got {_short(got)}"
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """``loc`` without pydantic's own steps (``function-after[...]`` and the like), which name
+    a validator, not a key; a key the curator wrote, even one like ``[``, is kept."""
+    parts: list[Any] = []
+    current = data
+    for part in loc:
+        present = (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current))
+        if present:
+            current = current[part]
+        elif isinstance(part, str) and "[" in part:
+            continue
+        else:
+            current = None
+        parts.append(part)
+    return tuple(parts)
+
+
+def problems_from_validation_error(
+    exc: ValidationError, document: YamlDocument, model: type[BaseModel]
+) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = _clean_loc(tuple(error["loc"]), document.data)
+        error = {**error, "loc": loc}
+        line = document.line_of(loc)
+        problems.append(Problem(document.display, line, _message(error, model)))
+    return problems
+
+
+def validate(model: type[M], document: YamlDocument, problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation_error(exc, document, model))
+        return None

@@ -1,0 +1,93 @@
+"""Loading the records: one YAML file per entity, in a folder per type."""
+
+from __future__ import annotations
+
+from ..database import EntityRecord
+from ..errors import Problem
+from ..progress import SILENT, Progress
+from ..records.entity import Entity
+from ..records.model import SLUG
+from ..records.vocabulary import FOLDERS
+from .messages import validate
+from .project import RECORD_SUFFIX, Project
+from .yaml_file import YamlDocument, load_yaml
+
+
+def load_entities(
+    project: Project, problems: list[Problem], broken: set[str], progress: Progress = SILENT
+) -> dict[str, EntityRecord]:
+    """Load every record; ids of files that exist but fail to load are added to ``broken``."""
+    records: dict[str, EntityRecord] = {}
+    first_seen: dict[str, str] = {}
+    data_dir = project.data_dir
+    for child in sorted(data_dir.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir() and child.name not in FOLDERS and child.name != "vocabulary":
+            problems.append(
+                Problem(project.display(child), 1,
+                        f"unknown folder {child.name!r}; records go in one of: "
+                        + ", ".join(FOLDERS))
+            )
+        elif child.is_file():
+            problems.append(
+                Problem(project.display(child), 1,
+                        "records go in a type folder, e.g. data/people/<id>.yml")
+            )
+    files = [(folder, entity_type, path) for folder, entity_type in FOLDERS.items()
+             if (data_dir / folder).is_dir()
+             for path in sorted((data_dir / folder).iterdir()) if not path.name.startswith(".")]
+    for folder, entity_type, path in progress.track("load", files):
+        display = project.display(path)
+        if path.suffix != RECORD_SUFFIX or not path.is_file():
+            hint = ""
+            if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+                hint = f"; rename it to {project.display(path.with_suffix(RECORD_SUFFIX))}"
+            problems.append(
+                Problem(display, 1,
+                        f"not a record file; records are named <id>{RECORD_SUFFIX}{hint}")
+            )
+            continue
+        entity_id = path.stem
+        if not SLUG.match(entity_id):
+            problems.append(
+                Problem(display, 1,
+                        f"the file name {entity_id!r} is not a valid id: an id is lowercase "
+                        "letters, digits and hyphens, and the file name is the id"
+                        + project.rename_hint(path))
+            )
+            continue
+        if entity_id in first_seen:
+            problems.append(
+                Problem(display, 1,
+                        f"the id {entity_id!r} is already used by {first_seen[entity_id]}; "
+                        "ids are unique across all types, so rename one file")
+            )
+            continue
+        first_seen[entity_id] = display
+        document = load_yaml(path, display, problems)
+        if document is not None:
+            _refuse_id_field(document, entity_id, folder, problems)
+        entity = validate(Entity, document, problems) if document is not None else None
+        if entity is None or document is None:
+            broken.add(entity_id)
+        else:
+            document.data = None  # the model holds the record now; only its lines are kept
+            records[entity_id] = EntityRecord(entity_id, entity_type, entity, document)
+    return records
+
+
+def _refuse_id_field(document: YamlDocument, entity_id: str, folder: str,
+                     problems: list[Problem]) -> None:
+    """Records have no ``id:`` field, since the file name is the id: say so, and drop the field
+    so the rest of the record is still checked."""
+    data = document.data
+    if not isinstance(data, dict) or "id" not in data:
+        return
+    written = data.pop("id")
+    message = (f"id: a record has no 'id' field, because the file name is the id (this file's "
+               f"id is {entity_id!r}); remove the field")
+    if isinstance(written, str) and written != entity_id and SLUG.match(written):
+        message += (f", and if the id should be {written!r}, rename the file to "
+                    f"data/{folder}/{written}{RECORD_SUFFIX}")
+    problems.append(Problem(document.display, document.line_of(("id",)), message))

@@ -1,0 +1,83 @@
+"""Loading the sources: each verbatim text, its metadata and its numbered paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Problem
+from ..records.model import SLUG
+from ..records.source import Paragraph, Source, SourceMeta, sha256_of, split_paragraphs
+from .messages import validate
+from .project import Project
+from .yaml_file import YamlDocument, line_of_byte, load_yaml
+
+
+def load_source(
+    project: Project, meta_path: Path, problems: list[Problem]
+) -> tuple[Source, YamlDocument] | None:
+    source_id = meta_path.stem
+    display = project.display(meta_path)
+    if not SLUG.match(source_id):
+        problems.append(
+            Problem(display, 1, f"the file name {source_id!r} is not a valid id: an id is "
+                    "lowercase letters, digits and hyphens, and the file name is the id"
+                    + project.rename_hint(meta_path, also=".txt"))
+        )
+        return None
+    text_path = meta_path.with_suffix(".txt")
+    if not text_path.is_file():
+        problems.append(
+            Problem(display, 1, f"the source text {project.display(text_path)} is missing; "
+                    "store the article there byte for byte (iranru-ref add-source does this)")
+        )
+        return None
+    document = load_yaml(meta_path, display, problems)
+    if document is None:
+        return None
+    meta = validate(SourceMeta, document, problems)
+    if meta is None:
+        return None
+    raw = text_path.read_bytes()
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        problems.append(
+            Problem(project.display(text_path), line_of_byte(raw, exc.start),
+                    "the source text is not valid UTF-8")
+        )
+        return None
+    blocks = split_paragraphs(text)
+    for n, _kind in meta.paragraphs.items():
+        if not 1 <= n <= len(blocks):
+            problems.append(
+                Problem(display, document.line_of(("paragraphs", n)),
+                        f"paragraph {n} does not exist; the text has {len(blocks)} paragraphs")
+            )
+    paragraphs = tuple(
+        Paragraph(n=n, kind=meta.paragraphs.get(n, "body"), text=block)
+        for n, block in enumerate(blocks, 1)
+    )
+    source = Source(source_id, meta, text, paragraphs, actual_sha256=sha256_of(raw))
+    return source, document
+
+
+def load_sources(
+    project: Project, problems: list[Problem]
+) -> tuple[dict[str, Source], dict[str, YamlDocument]]:
+    sources: dict[str, Source] = {}
+    documents: dict[str, YamlDocument] = {}
+    directory = project.sources_dir
+    for text_path in sorted(directory.glob("*.txt")):
+        if not text_path.with_suffix(".yml").is_file():
+            problems.append(
+                Problem(project.display(text_path), 1,
+                        f"no metadata file {project.display(text_path.with_suffix('.yml'))}; "
+                        "add one (iranru-ref add-source writes it)")
+            )
+    for meta_path in sorted(directory.glob("*.yml")):
+        loaded = load_source(project, meta_path, problems)
+        if loaded is not None:
+            source, document = loaded
+            sources[source.id] = source
+            documents[source.id] = document
+    return sources, documents

@@ -1,0 +1,56 @@
+"""Loading the vocabulary: the predicates and tags of ``data/vocabulary/``."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from ..errors import Problem
+from ..records.vocabulary import Predicate, Tag, Vocabulary
+from .messages import validate
+from .project import Project
+from .yaml_file import load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _load_mapping_of(
+    model: type[M], project: Project, name: str, problems: list[Problem],
+    broken: set[str] | None = None,
+) -> dict[str, M]:
+    """The entries of one vocabulary file; names that fail to load go in ``broken`` as
+    ``<file stem>:<name>``, or ``<file stem>:*`` when the whole file does."""
+    path = project.vocabulary_dir / name
+    display = project.display(path)
+    broken = broken if broken is not None else set()
+    kind = path.stem
+    if not path.is_file():
+        problems.append(Problem(display, 1, "the vocabulary file is missing; restore it from git"))
+        broken.add(f"{kind}:*")
+        return {}
+    document = load_yaml(path, display, problems)
+    if document is None:
+        broken.add(f"{kind}:*")
+        return {}
+    if not isinstance(document.data, dict):
+        problems.append(Problem(display, 1, "expected a mapping of names to entries"))
+        broken.add(f"{kind}:*")
+        return {}
+    entries: dict[str, M] = {}
+    for key in document.data:
+        entry = validate(model, document.part(key), problems)
+        if entry is not None:
+            entries[str(key)] = entry
+        else:
+            broken.add(f"{kind}:{key}")
+    return entries
+
+
+def load_vocabulary(
+    project: Project, problems: list[Problem], broken: set[str] | None = None
+) -> Vocabulary:
+    return Vocabulary(
+        predicates=_load_mapping_of(Predicate, project, "predicates.yml", problems, broken),
+        tags=_load_mapping_of(Tag, project, "tags.yml", problems, broken),
+    )

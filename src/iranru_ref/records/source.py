@@ -1,0 +1,82 @@
+"""Sources: verbatim article texts, their metadata and their numbered paragraphs."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from .dates import PartialDate
+from .model import Model, Slug, Text
+from .text import FoldedText
+
+ParagraphKind = Literal["heading", "dateline", "caption", "body", "boilerplate"]
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+class SourceMeta(Model):
+    """``sources/<id>.yml``, beside the verbatim text ``sources/<id>.txt``."""
+
+    title: Text
+    label: Text | None = None
+    title_note: Text | None = None
+    publisher: Slug | None = None
+    publisher_note: Text | None = None
+    date: PartialDate
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    url: str | None = None
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    original_name: Text | None = None
+    paragraphs: dict[int, ParagraphKind] = Field(default_factory=dict)
+    notes: list[Text] = Field(default_factory=list)
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, url: str | None) -> str | None:
+        if url is not None and not re.match(r"https?://[^\s<>\"']+\Z", url):
+            raise ValueError(f"a url starts with https:// and has no spaces, got {url!r}")
+        return url
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    n: int
+    kind: ParagraphKind
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.n}"
+
+    @functools.cached_property  # every citation of the paragraph needs it, in several stages
+    def folded(self) -> FoldedText:
+        return FoldedText.of(self.text)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Source:
+    id: str
+    meta: SourceMeta
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    actual_sha256: str
+
+    def paragraph(self, n: int) -> Paragraph | None:
+        return self.paragraphs[n - 1] if 1 <= n <= len(self.paragraphs) else None
+
+    @property
+    def body(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind == "body"]
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The blank-line-separated blocks of ``text``, in order, numbered from 1 by position."""
+    return [block.strip() for block in _BLANK_LINE.split(text) if block.strip()]
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,132 @@
+"""Entity pages: claims, relations, mentions, key dates and figures, and the neighbourhood graph."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from ..database import ClaimRef, Database, EntityRecord
+from ..graph import incident_edges, neighbours
+from ..urls import entity_page, relative, source_page
+from .claim_memo import ClaimMemo
+from .explore_pages import timeline_key
+from .jsonld import SourceNodes, entity_jsonld
+from .render import Site
+
+#: How many key dates and key figures an entity's infobox shows.
+KEY_ITEMS = 5
+
+
+
+def claims_about(database: Database) -> dict[str, list[ClaimRef]]:
+    """For each entity, the claims that name it as subject, object or speaker."""
+    about: dict[str, list[ClaimRef]] = defaultdict(list)
+    for ref in database.claims():
+        seen = {ref.subject.id}
+        about[ref.subject.id].append(ref)
+        for other in (ref.claim.object, ref.claim.said_in, *ref.claim.attributed_to):
+            if other and other not in seen:
+                seen.add(other)
+                about[other].append(ref)
+    return about
+
+
+def write_entity_pages(site: Site, advance: Callable[[], None]) -> None:
+    """A page for each entity; ``advance`` is called after each one."""
+    about = claims_about(site.database)
+    claims = ClaimMemo(site.views, site.env.get_template("_macros.md.j2").module,
+                          about.values())
+    source_nodes = SourceNodes(site.database)
+    for record in site.database.entities.values():
+        _entity_page(site, claims, source_nodes, record, about[record.id])
+        advance()
+
+
+def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
+                 record: EntityRecord, about: list[ClaimRef]) -> None:
+    page = entity_page(record.type, record.id)
+    views = site.views
+    own = [ref for ref in about if ref.subject.id == record.id]
+    groups: dict[str, list[Markup]] = {"relation": [], "statement": [], "quantity": []}
+    for ref in own:
+        groups[views.claim_kind(ref)].append(claims.item(ref))
+    related: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
+    for neighbour in neighbours(site.graph, record.id):
+        related[(neighbour.label, neighbour.outgoing)].append({
+            "entity": views.entity_link(page, neighbour.entity_id),
+            "cites": claims.cites(neighbour.claim),
+        })
+    incoming = [
+        {"label": label, "items": items}
+        for (label, outgoing), items in sorted(related.items(), key=lambda kv: kv[0])
+        if not outgoing
+    ]
+    outgoing_related = [
+        {"label": label, "items": items}
+        for (label, outgoing), items in sorted(related.items(), key=lambda kv: kv[0])
+        if outgoing
+    ]
+    reported = [
+        claims.item(ref, show_subject=True) for ref in about
+        if ref.subject.id != record.id and record.id in (*ref.claim.attributed_to,
+                                                         ref.claim.said_in)
+        and ref.claim.object != record.id
+    ]
+    mentions: dict[str, set[int]] = defaultdict(set)
+    for ref in about:
+        for citation in ref.claim.citations:
+            mentions[citation.source].add(citation.paragraph)
+    mentioned_in = [
+        {
+            "label": views.source_labels[source_id],
+            "href": relative(page, source_page(source_id)),
+            "paragraphs": [
+                {"n": n, "href": relative(page, source_page(source_id), f"p{n}")}
+                for n in sorted(paragraphs)
+            ],
+        }
+        for source_id, paragraphs in sorted(mentions.items())
+        if source_id in site.database.sources
+    ]
+    # The infobox keeps a few: the entity's own claims first, then claims naming it.
+    dated = sorted((ref for ref in about if ref.claim.date),
+                   key=lambda ref: (ref.subject.id != record.id, timeline_key(ref)))
+    dates = sorted({_key_date(page, ref) for ref in dated[:KEY_ITEMS]})
+    figures = [claims.view(ref) for ref in sorted(
+        (ref for ref in about if ref.claim.value is not None),
+        key=lambda ref: ref.subject.id != record.id)][:KEY_ITEMS]
+    site.render(
+        page, "entity.md.j2",
+        entity=views.entity_summary(page, record),
+        notes=list(record.entity.notes),
+        groups=groups,
+        related_out=outgoing_related,
+        related_in=incoming,
+        reported=reported,
+        mentioned_in=mentioned_in,
+        key_dates=[{"label": label, "short": short, "text": text, "href": href}
+                   for _, label, short, text, href in dates],
+        key_figures=figures,
+        graph=_neighbourhood(site, page, record.id),
+        jsonld=entity_jsonld(site.database, record, about, source_nodes),
+    )
+    claims.shown(about)
+
+
+def _key_date(page: str, ref: ClaimRef) -> tuple[str, str, str, str, str]:
+    """(sort key, full label, short label, claim text, link to the claim) for an infobox."""
+    date = ref.claim.date
+    assert date is not None
+    return (date.sort_key, date.label(), date.short_label(), ref.claim.text,
+            relative(page, entity_page(ref.subject.type, ref.subject.id), ref.anchor))
+
+
+def _neighbourhood(site: Site, page: str, entity_id: str) -> dict[str, Any]:
+    incident = incident_edges(site.graph, entity_id)
+    ids = {entity_id, *(s for s, _, _ in incident), *(t for _, t, _ in incident)}
+    edges = [{"source": s, "target": t, "label": d["label"]} for s, t, d in incident]
+    return {"center": entity_id, "nodes": [site.views.graph_node(page, n) for n in sorted(ids)],
+            "edges": edges}

@@ -1,0 +1,150 @@
+"""The home page, the network and the timeline."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ..database import ClaimRef, Database
+from ..graph import most_connected
+from ..records.vocabulary import FOLDERS
+from ..urls import relative, source_page
+from . import paging
+from .paging import numbered, parts_nav, split
+from .render import Site
+
+#: How many sources the home page lists (the newest, when there are more).
+HOME_SOURCES = 10
+
+
+
+def write_home(site: Site, dated: list[ClaimRef]) -> None:
+    page = "index.md"
+    database = site.database
+    counts = type_counts(database)
+    connected = [
+        {**site.views.entity_link(page, entity_id), "degree": degree}
+        for entity_id, degree in most_connected(site.graph, 10)
+    ]
+    timeline = timeline_items(site, page, dated[:: max(1, len(dated) // 8)][:8])
+    # Beyond a part's worth of entities the type indexes list them, as on the network page.
+    every = {
+        entity_type: sorted(
+            (site.views.entity_link(page, r.id) for r in database.entities.values()
+             if r.type == entity_type),
+            key=lambda link: link["name"].casefold(),
+        )
+        for entity_type in FOLDERS.values()
+    } if len(database.entities) <= paging.PER_PART else {}
+    shown = list(database.sources.values())
+    if len(shown) > HOME_SOURCES:
+        shown = sorted(shown, key=lambda s: (s.meta.date.sort_key, s.id), reverse=True)
+        shown = shown[:HOME_SOURCES]
+    sources = [
+        {"label": s.meta.label or s.meta.title, "title": s.meta.title,
+         "date": s.meta.date.label(), "href": relative(page, source_page(s.id))}
+        for s in shown
+    ]
+    site.render(
+        page, "home.md.j2",
+        counts=counts,
+        entity_total=len(database.entities),
+        claim_total=sum(len(record.entity.claims) for record in database.entities.values()),
+        citation_total=sum(len(claim.citations) for record in database.entities.values()
+                           for claim in record.entity.claims),
+        connected=connected,
+        every={t: links for t, links in every.items() if links},
+        timeline=timeline,
+        sources=sources,
+        source_total=len(database.sources),
+    )
+
+
+def type_counts(database: Database) -> dict[str, int]:
+    """How many entities each type has, in the vocabulary's order of types."""
+    found = Counter(record.type for record in database.entities.values())
+    return {entity_type: found[entity_type] for entity_type in FOLDERS.values()}
+
+
+def write_network(site: Site) -> None:
+    page = "network.md"
+    graph = site.graph
+    # A graph of thousands of entities is unreadable: beyond PER_PART, the most connected.
+    drawn = (set(graph.nodes) if len(graph) <= paging.PER_PART
+             else {node for node, _ in most_connected(graph, paging.PER_PART)})
+    nodes = [site.views.graph_node(page, n) for n in sorted(drawn)]
+    edges = [{"source": s, "target": t, "label": d["label"]}
+             for s, t, d in graph.edges(data=True) if s in drawn and t in drawn]
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node in nodes:
+        by_type[node["type"]].append(node)
+    relations = sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))
+    parts = split(page, relations, numbered("relation", "relations"))
+    for part in parts:
+        context: dict[str, Any] = {
+            "parts": parts_nav(part.page, parts, part),
+            "relation_total": len(relations),
+            "relations": [
+                {"source": site.views.entity_link(part.page, s), "label": d["label"],
+                 "target": site.views.entity_link(part.page, t)}
+                for s, t, d in part.items
+            ],
+        }
+        if part.number > 1:
+            site.render(part.page, "network_relations.md.j2", **context)
+            continue
+        site.render(
+            page, "network.md.j2", **context,
+            graph={"nodes": nodes, "edges": edges},
+            entity_total=len(graph),
+            tags=sorted(site.database.vocabulary.tags),
+            types=[t for t in FOLDERS.values() if by_type.get(t)],
+            by_type={t: sorted(v, key=lambda n: n["name"].casefold())
+                     for t, v in by_type.items()},
+            type_counts=type_counts(site.database),
+        )
+
+
+def dated_claims(database: Database) -> list[ClaimRef]:
+    """Every dated claim, oldest first."""
+    return sorted((ref for ref in database.claims() if ref.claim.date is not None),
+                  key=timeline_key)
+
+
+def timeline_items(site: Site, page: str, refs: Sequence[ClaimRef]) -> list[dict[str, Any]]:
+    items = []
+    for ref in refs:
+        assert ref.claim.date is not None
+        view = site.views.claim(page, ref)
+        view["sort"] = ref.claim.date.sort_key
+        view["short_date"] = ref.claim.date.short_label()
+        view["precision"] = ref.claim.date.precision
+        items.append(view)
+    return items
+
+
+def write_timeline(site: Site, dated: list[ClaimRef]) -> None:
+    parts = split("timeline.md", dated, _date_range)
+    for part in parts:
+        items = timeline_items(site, part.page, part.items)
+        used = {tag for item in items for tag in item["tags"]}  # a button never shows nothing
+        site.render(part.page, "timeline.md.j2",
+                    items=items, offset=part.offset, parts=parts_nav(part.page, parts, part),
+                    tags={name: tag for name, tag in site.database.vocabulary.tags.items()
+                          if name in used})
+
+
+def timeline_key(ref: ClaimRef) -> tuple[str, str, str]:
+    assert ref.claim.date is not None
+    return (ref.claim.date.sort_key, ref.subject.name, ref.id)
+
+
+def _date_range(refs: Sequence[ClaimRef], offset: int) -> str:
+    """A timeline part's label: the dates of its first and last claims."""
+    if not refs:
+        return "no dated claims"
+    first, last = refs[0].claim.date, refs[-1].claim.date
+    assert first is not None and last is not None
+    return (first.short_label() if first.short_label() == last.short_label()
+            else f"{first.short_label()} – {last.short_label()}")

@@ -1,0 +1,123 @@
+"""schema.org JSON-LD for each entity page, embedded in the page itself.
+
+Every IRI is relative to the page, so it resolves against the page's own address wherever
+the site is served; nothing here invents a web address. The entity is ``<page>#entity``; the
+page is its ``mainEntityOfPage``; the source pages that cite it are its ``subjectOf``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..database import ClaimRef, Database, EntityRecord
+from ..records.source import Source
+from ..urls import entity_page, relative, source_page, url_folder
+
+SCHEMA_ORG = "https://schema.org"
+
+#: entity type → schema.org type. Projects and figures have no exact match in the core
+#: vocabulary; Project and Observation are schema.org's (pending) types for them.
+SCHEMA_TYPES: dict[str, str] = {
+    "person": "Person",
+    "organization": "Organization",
+    "treaty": "Legislation",
+    "project": "Project",
+    "place": "Place",
+    "event": "Event",
+    "figure": "Observation",
+}
+#: schema.org types that take ``keywords`` (Person does not)
+_KEYWORD_TYPES = {"Organization", "Legislation", "Project", "Place", "Event"}
+ENTITY_FRAGMENT = "entity"
+
+
+def entity_id(page: str, record: EntityRecord) -> str:
+    """The IRI of ``record`` as written on ``page``."""
+    return relative(page, entity_page(record.type, record.id), ENTITY_FRAGMENT)
+
+
+def _cited_sources(
+    database: Database, record: EntityRecord, about: Iterable[ClaimRef]
+) -> list[Source]:
+    """The sources cited by claims that have ``record`` as subject, object or speaker."""
+    cited: set[str] = set()
+    for ref in about:
+        claim = ref.claim
+        if record.id in (ref.subject.id, claim.object, claim.said_in, *claim.attributed_to):
+            cited.update(citation.source for citation in claim.citations)
+    positions = database.source_positions
+    return [database.sources[source_id]
+            for source_id in sorted(cited & positions.keys(), key=positions.__getitem__)]
+
+
+def source_jsonld(database: Database, page: str, source: Source) -> dict[str, Any]:
+    meta = source.meta
+    node: dict[str, Any] = {
+        "@type": "Article",
+        "@id": relative(page, source_page(source.id)),
+        "name": meta.title,
+        "datePublished": meta.date.value,
+        "inLanguage": meta.language,
+    }
+    publisher = database.entities.get(meta.publisher) if meta.publisher else None
+    if publisher is not None:
+        node["publisher"] = {"@type": SCHEMA_TYPES[publisher.type],
+                             "@id": entity_id(page, publisher), "name": publisher.name}
+    if meta.url:
+        node["sameAs"] = meta.url
+    return node
+
+
+class SourceNodes:
+    """Each source's node as written on the pages of one URL folder, made once per folder: a
+    source cited on thousands of entity pages is the same node on all of them but its
+    publisher's own page. The nodes are shared, so they must not be changed."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._nodes: dict[tuple[str, str], dict[str, Any]] = {}
+        self._publisher_pages = {
+            source.id: entity_page(publisher.type, publisher.id)
+            for source in database.sources.values()
+            if (publisher := database.entities.get(source.meta.publisher or "")) is not None
+        }
+
+    def node(self, page: str, source: Source) -> dict[str, Any]:
+        if page == self._publisher_pages.get(source.id):
+            return source_jsonld(self.database, page, source)
+        key = (url_folder(page), source.id)
+        node = self._nodes.get(key)
+        if node is None:
+            node = self._nodes[key] = source_jsonld(self.database, page, source)
+        return node
+
+
+def entity_jsonld(
+    database: Database, record: EntityRecord, about: Iterable[ClaimRef] | None = None,
+    source_nodes: SourceNodes | None = None,
+) -> dict[str, Any]:
+    """The JSON-LD of ``record``'s page; ``about`` may narrow down the claims to look at for
+    the sources that mention it (default: all of them), and ``source_nodes`` lets the pages of
+    a site share the sources' nodes."""
+    page = entity_page(record.type, record.id)
+    schema_type = SCHEMA_TYPES[record.type]
+    node: dict[str, Any] = {
+        "@context": SCHEMA_ORG,
+        "@type": schema_type,
+        "@id": entity_id(page, record),
+        "name": record.name,
+        "mainEntityOfPage": {"@id": relative(page, page), "@type": "WebPage"},
+    }
+    entity = record.entity
+    if entity.aliases:
+        node["alternateName"] = list(entity.aliases)
+    if entity.summary:
+        node["description"] = " ".join(entity.summary.split())
+    if schema_type in _KEYWORD_TYPES:
+        node["keywords"] = list(entity.tags)
+    sources = _cited_sources(database, record, database.claims() if about is None else about)
+    if sources:
+        nodes = SourceNodes(database) if source_nodes is None else source_nodes
+        node["subjectOf"] = [nodes.node(page, source) for source in sources]
+    return node

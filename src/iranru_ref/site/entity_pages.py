@@ -20,7 +20,6 @@ from .render import Site
 KEY_ITEMS = 5
 
 
-
 def claims_about(database: Database) -> dict[str, list[ClaimRef]]:
     """For each entity, the claims that name it as subject, object or speaker."""
     about: dict[str, list[ClaimRef]] = defaultdict(list)
@@ -38,7 +37,7 @@ def write_entity_pages(site: Site, advance: Callable[[], None]) -> None:
     """A page for each entity; ``advance`` is called after each one."""
     about = claims_about(site.database)
     claims = ClaimMemo(site.views, site.env.get_template("_macros.md.j2").module,
-                          about.values())
+                       about.values())
     source_nodes = SourceNodes(site.database)
     for record in site.database.entities.values():
         _entity_page(site, claims, source_nodes, record, about[record.id])

@@ -18,7 +18,6 @@ from .render import Site
 HOME_SOURCES = 10
 
 
-
 def write_home(site: Site, dated: list[ClaimRef]) -> None:
     page = "index.md"
     database = site.database

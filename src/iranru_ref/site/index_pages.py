@@ -17,7 +17,6 @@ from .views import short_value, value_label
 FIGURE_TABLE_FOLDER = "figure-values"
 
 
-
 def write_type_indexes(site: Site) -> None:
     for entity_type in FOLDERS.values():
         _type_index(site, entity_type)

@@ -19,7 +19,6 @@ from .render import Site
 SECTION_BYTES = 8_000
 
 
-
 def _citations_by_paragraph(database: Database) -> dict[tuple[str, int], list[CitationRef]]:
     cited: dict[tuple[str, int], list[CitationRef]] = defaultdict(list)
     for ref in database.citations():

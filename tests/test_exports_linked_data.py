@@ -235,14 +235,17 @@ def test_annotation_selectors_re_anchor_in_the_paragraph(database: dict[str, Any
 
 def test_an_entity_names_the_sources_citing_it_in_the_database_order() -> None:
     database = load_checked(Project.find(Path(__file__).resolve().parent.parent))
-    record = database.entities["alexey-dedov"]  # both articles cite him
+    citing = {record.id: {c.source for claim in record.entity.claims for c in claim.citations}
+              for record in database.entities.values()}
+    record = database.entities[max(citing, key=lambda entity_id: len(citing[entity_id]))]
     page = entity_page(record.type, record.id)
 
     def cited(db: Database) -> list[str]:
         return [node["@id"] for node in entity_jsonld(db, record)["subjectOf"]]
 
-    in_order = [relative(page, source_page(source_id)) for source_id in database.sources]
-    assert len(in_order) == 2 and cited(database) == in_order
+    in_order = [relative(page, source_page(source_id)) for source_id in database.sources
+                if source_id in citing[record.id]]
+    assert len(in_order) >= 2 and cited(database) == in_order
     reordered = dataclasses.replace(database, sources=dict(reversed(database.sources.items())))
     assert cited(reordered) == in_order[::-1]
 

@@ -140,7 +140,7 @@ def test_occurrence_disambiguates_a_repeated_quote(project: Path) -> None:
         predicate: fact
         text: x
         citations:
-          - {source: dedov-sputnik-2023, paragraph: 2, quote: Russia, occurrence: 2}
+          - {source: dedov-sputnik-2023, paragraph: 2, quote: the, occurrence: 2}
     """))
     load_checked(Project.find(project))
 
@@ -200,3 +200,63 @@ def test_an_unknown_field_with_a_line_break_in_its_name_stays_on_one_line(projec
     assert len(found) == 1 and "\n" not in found[0], found
     assert found[0].startswith("data/people/test-person.yml:3: '\\n': unknown field '\\n'; "
                                "expected one of: name, aliases"), found
+
+
+def test_a_quote_that_differs_shows_the_closest_passage_and_the_first_difference(
+        project: Path) -> None:
+    straight = QUOTE.replace("’", "'")
+    write(project, "people/test-person.yml", record(f"""\
+        predicate: ambassador_to
+        object: iran
+        text: An ambassador.
+        citations:
+          - {{source: dedov-sputnik-2023, paragraph: 1, quote: "{straight}"}}
+    """))
+    [found] = problems(project)
+    assert "the closest passage reads 'Russia⟦’⟧s ambassador" in found
+    assert "'’' (U+2019) where the quote has \"'\" (U+0027) after 'Russia'" in found
+
+
+@pytest.mark.parametrize(("quote", "reported"), [
+    ("ussia’s ambassador", "starts in the middle of the word 'Russia’s'"),
+    ("Russia’s ambassad", "ends in the middle of the word 'ambassador'"),
+])
+def test_a_quote_must_start_and_end_on_word_boundaries(
+        project: Path, quote: str, reported: str) -> None:
+    write(project, "people/test-person.yml", record(f"""\
+        predicate: ambassador_to
+        object: iran
+        text: An ambassador.
+        citations:
+          - {{source: dedov-sputnik-2023, paragraph: 1, quote: "{quote}"}}
+    """))
+    [found] = problems(project)
+    assert f"the quote {reported} in paragraph 1; quote whole words" in found
+
+
+def test_an_unknown_id_gets_the_closest_known_ones(project: Path) -> None:
+    write(project, "people/test-person.yml", record(f"""\
+        predicate: ambassador_to
+        object: irann
+        text: An ambassador.
+        attributed_to: [alexey-dedv]
+        citations:
+          - {{source: dedov-sputnik-2023, paragraph: 1, quote: "{QUOTE}"}}
+    """))
+    found = problems(project)
+    assert any("no record has the id 'irann' (did you mean 'iran'" in p for p in found), found
+    assert any("no record has the id 'alexey-dedv' (did you mean 'alexey-dedov'?)" in p
+               for p in found), found
+
+
+def test_a_misspelt_required_field_is_one_message_saying_to_rename_it(project: Path) -> None:
+    write(project, "people/test-person.yml", record(f"""\
+        predicate: ambassador_to
+        object: iran
+        text: An ambassador.
+        citation:
+          - {{source: dedov-sputnik-2023, paragraph: 1, quote: "{QUOTE}"}}
+    """))
+    assert problems(project) == [
+        "data/people/test-person.yml:8: claims[0].citation: unknown field 'citation'; rename it "
+        "to the required field 'citations'"]

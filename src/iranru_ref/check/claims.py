@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..database import ClaimRef, Database, EntityRecord
 from ..errors import Problem
+from ..suggest import did_you_mean
 
 SPEAKER_TYPES = ("person", "organization", "place")
 
@@ -21,7 +22,8 @@ def check_tags(database: Database, record: EntityRecord) -> list[Problem]:
         if tag not in tags and not unloaded(database, "tags", tag):
             problems.append(
                 Problem(record.document.display, record.document.line_of(("tags", index)),
-                        f"tags[{index}]: unknown tag {tag!r}; expected one of: "
+                        f"tags[{index}]: unknown tag {tag!r}{did_you_mean(tag, tags)}; "
+                        "expected one of: "
                         f"{', '.join(sorted(tags))} (or add it to data/vocabulary/tags.yml)")
             )
     return problems
@@ -42,7 +44,8 @@ def check_claim(
     if predicate is None and unloaded(database, "predicates", claim.predicate):
         pass
     elif predicate is None:
-        report(f".predicate: unknown predicate {claim.predicate!r}; see "
+        report(f".predicate: unknown predicate {claim.predicate!r}"
+               f"{did_you_mean(claim.predicate, database.vocabulary.predicates)}; see "
                "data/vocabulary/predicates.yml for the list, or add it there", "predicate")
     else:
         if record.type not in predicate.domain:
@@ -71,7 +74,8 @@ def check_claim(
         if target is None and claim.object in database.broken_ids:
             pass
         elif target is None:
-            report(f".object: no record has the id {claim.object!r}; check the spelling or add "
+            report(f".object: no record has the id {claim.object!r}"
+                   f"{did_you_mean(claim.object, database.entities)}; check the spelling or add "
                    "the record", "object")
         elif predicate is not None and predicate.range and target.type not in predicate.range:
             report(f".object: {claim.predicate!r} expects an object of type "
@@ -83,7 +87,8 @@ def check_claim(
         if target is None and speaker in database.broken_ids:
             pass
         elif target is None:
-            report(f".attributed_to[{position}]: no record has the id {speaker!r}",
+            report(f".attributed_to[{position}]: no record has the id {speaker!r}"
+                   f"{did_you_mean(speaker, database.entities)}",
                    "attributed_to", position)
         elif target.type not in SPEAKER_TYPES:
             report(f".attributed_to[{position}]: a speaker is a person, organization or place, "
@@ -95,7 +100,8 @@ def check_claim(
         if target is None and claim.said_in in database.broken_ids:
             pass
         elif target is None:
-            report(f".said_in: no record has the id {claim.said_in!r}", "said_in")
+            report(f".said_in: no record has the id {claim.said_in!r}"
+                   f"{did_you_mean(claim.said_in, database.entities)}", "said_in")
         elif target.type != "event":
             report(f".said_in: expected an event (such as an interview), got {target.type} "
                    f"{claim.said_in!r}", "said_in")

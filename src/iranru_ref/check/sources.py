@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from ..database import ClaimRef, Database
 from ..errors import Problem
+from ..suggest import did_you_mean
 
 
 def check_sources(database: Database) -> list[Problem]:
@@ -39,7 +40,8 @@ def check_sources(database: Database) -> list[Problem]:
             elif target is None:
                 problems.append(
                     Problem(document.display, document.line_of(("publisher",)),
-                            f"publisher: no record has the id {publisher!r}; add "
+                            f"publisher: no record has the id {publisher!r}"
+                            f"{did_you_mean(publisher, database.entities)}; add "
                             f"data/organizations/{publisher}.yml or fix the id")
                 )
             elif target.type != "organization":

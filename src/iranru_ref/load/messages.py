@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
+from ..suggest import did_you_mean
 from .yaml_file import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -97,7 +99,7 @@ def _message(error: Any, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc)
         hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
-        return f"{where}: unknown field {str(loc[-1])!r}{hint}"
+        return f"{where}: unknown field {str(loc[-1])!r}{did_you_mean(str(loc[-1]), allowed)}{hint}"
     if kind == "missing":
         return f"{where}: required field {str(loc[-1])!r} is missing; add it"
     message: str = error["msg"]
@@ -144,13 +146,37 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
 def problems_from_validation_error(
     exc: ValidationError, document: YamlDocument, model: type[BaseModel]
 ) -> list[Problem]:
+    errors: list[dict[str, Any]] = [{**error, "loc": _clean_loc(tuple(error["loc"]), document.data)}
+              for error in exc.errors(include_url=False)]
+    renames = _misspelt_required_fields(errors)
     problems = []
-    for error in exc.errors(include_url=False):
-        loc = _clean_loc(tuple(error["loc"]), document.data)
-        error = {**error, "loc": loc}
-        line = document.line_of(loc)
-        problems.append(Problem(document.display, line, _message(error, model)))
+    for error in errors:
+        loc: tuple[Any, ...] = error["loc"]
+        if loc in renames.values():
+            continue  # said with the unknown field that stands for it
+        message = _message(error, model)
+        if loc in renames:
+            message = (f"{_field_path(loc)}: unknown field {str(loc[-1])!r}; rename it to the "
+                       f"required field {str(renames[loc][-1])!r}")
+        problems.append(Problem(document.display, document.line_of(loc), message))
     return problems
+
+
+def _misspelt_required_fields(errors: list[dict[str, Any]]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """For each unknown field whose name is close to a missing required field beside it, that
+    field's location (``citation:`` written where ``citations:`` is required)."""
+    missing = [error["loc"] for error in errors if error["type"] == "missing" and error["loc"]]
+    renames: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for error in errors:
+        loc = error["loc"]
+        if error["type"] != "extra_forbidden" or not loc:
+            continue
+        beside = [found for found in missing if found[:-1] == loc[:-1]]
+        close = difflib.get_close_matches(str(loc[-1]), [str(found[-1]) for found in beside],
+                                          n=1, cutoff=0.6)
+        if close:
+            renames[loc] = next(found for found in beside if str(found[-1]) == close[0])
+    return renames
 
 
 def validate(model: type[M], document: YamlDocument, problems: list[Problem]) -> M | None:

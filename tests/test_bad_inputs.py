@@ -204,7 +204,7 @@ def test_the_base_alone_passes(project: Path, runner: CliRunner) -> None:
     (project / "data" / "people" / "test-person.yml").write_text(VALID_RECORD, encoding="utf-8")
     result = runner.invoke(cli, ["check", "--root", str(project)])
     assert result.exit_code == 0, result.output
-    assert "coverage: test-article: 1/3 body paragraphs cited" in result.output
+    assert "coverage: test-article: 2/2 body paragraphs cited (100%)" in result.output
 
 
 # ------------------------------------------------------------------ every case

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import textwrap
 from pathlib import Path
 
@@ -260,3 +262,58 @@ def test_a_misspelt_required_field_is_one_message_saying_to_rename_it(project: P
     assert problems(project) == [
         "data/people/test-person.yml:8: claims[0].citation: unknown field 'citation'; rename it "
         "to the required field 'citations'"]
+
+
+def test_full_coverage_can_be_required(project: Path) -> None:
+    """With ``require_full_coverage`` (on in this repository's mkdocs.yml), a body paragraph no
+    claim cites is an error naming the source's metadata file; without it, only a gap."""
+    text = project / "sources" / "dedov-sputnik-2023.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\n\nAn added paragraph nobody cites.\n",
+                    encoding="utf-8")
+    meta = project / "sources" / "dedov-sputnik-2023.yml"
+    digest = hashlib.sha256(text.read_bytes()).hexdigest()
+    meta.write_text(re.sub(r"sha256: \w+", f"sha256: {digest}", meta.read_text("utf-8")),
+                    encoding="utf-8")
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith("sources/dedov-sputnik-2023.yml:")
+    assert "is a body paragraph that no claim cites, and full coverage is required" in found[0]
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("require_full_coverage: true",
+                                                        "require_full_coverage: false"))
+    load_checked(Project.find(project))
+
+
+def test_check_prints_coverage_even_when_there_are_problems(project: Path) -> None:
+    from click.testing import CliRunner
+
+    from iranru_ref.cli import cli
+
+    write(project, "people/test-person.yml", record("""\
+        predicate: fact
+        text: x
+        citations: [{source: nope, paragraph: 1, quote: q}]
+    """))
+    result = CliRunner().invoke(cli, ["check", "--root", str(project)])
+    assert result.exit_code == 1
+    assert "no source has the id 'nope'" in result.output
+    assert "coverage: dedov-sputnik-2023: " in result.output
+    assert "ok:" not in result.output
+
+
+def test_an_inferred_date_after_its_source_is_an_error_unless_a_note_explains_it(
+        project: Path) -> None:
+    claim = f"""\
+        predicate: ambassador_to
+        object: iran
+        text: An ambassador.
+        date: {{value: 2030-07, precision: month, inferred: true, wording: last July}}
+        citations:
+          - {{source: dedov-sputnik-2023, paragraph: 1, quote: "{QUOTE}"}}
+    """
+    write(project, "people/test-person.yml", record(claim))
+    [found] = problems(project)
+    assert "claims[0].date: 2030-07 is inferred from the wording 'last July' of " \
+           "dedov-sputnik-2023, which dates from 2023: it cannot come after its source" in found
+    write(project, "people/test-person.yml", record(claim.replace(
+        "wording: last July}", "wording: last July, note: The report was updated in 2030.}")))
+    load_checked(Project.find(project))

@@ -87,3 +87,19 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"iranru-ref {name}" in readme, f"`iranru-ref {name}` is not in README.md"
+
+
+def test_find_lists_records_by_name_alias_or_id_ignoring_case_accents_and_punctuation(
+        runner: CliRunner, project: Path) -> None:
+    (project / "data" / "people" / "test-envoy.yml").write_text(
+        "name: Émile Zaïre-Dupont\naliases: [E. Dupont]\ntags: [diplomacy]\n", encoding="utf-8")
+    for text in ("emile zaire dupont", "ZAÏRE-DUPONT!", "e dupont", "test-envoy", "Zaire-Dupond"):
+        result = runner.invoke(cli, ["find", "--root", str(project), text])
+        assert result.exit_code == 0, result.output
+        first = result.output.splitlines()[0].split("\t")
+        assert first[:2] == ["test-envoy", "person"], (text, result.output)
+        assert first[-1] == "data/people/test-envoy.yml"
+    alias = runner.invoke(cli, ["find", "--root", str(project), "e dupont"])
+    assert "(as 'E. Dupont')" in alias.output
+    nothing = runner.invoke(cli, ["find", "--root", str(project), "qqqqxxxx"])
+    assert nothing.exit_code == 0 and "no record matches 'qqqqxxxx'" in nothing.output

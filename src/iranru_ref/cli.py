@@ -31,21 +31,25 @@ def cli() -> None:
 @ROOT_OPTION
 def check(root: Path | None) -> None:
     """Validate sources and records; print every problem as file:line: message. Writes nothing."""
-    from .check import load_checked
+    from .check import check_project
     from .check.coverage import coverage, summary_lines
     from .cli_progress import terminal_progress
     from .engines.memory import paused_gc
+    from .errors import ValidationFailed
 
     project = Project.find(root)
     with paused_gc():
-        database = load_checked(project, terminal_progress())
-        claims = sum(1 for _ in database.claims())
-        click.echo(
-            f"ok: {len(database.sources)} sources, {len(database.entities)} entities, "
-            f"{claims} claims"
-        )
-        for line in summary_lines(coverage(database)):
-            click.echo(f"coverage: {line}")
+        database, problems = check_project(project, terminal_progress())
+        if problems:
+            ValidationFailed(problems).show()
+        else:
+            claims = sum(1 for _ in database.claims())
+            click.echo(f"ok: {len(database.sources)} sources, {len(database.entities)} entities, "
+                       f"{claims} claims")
+        for line in summary_lines(coverage(database)):  # of what loaded, problems or not
+            click.echo(f"coverage: {line}", err=bool(problems))
+    if problems:
+        raise click.exceptions.Exit(1)
 
 
 @cli.command()
@@ -78,6 +82,27 @@ def serve(root: Path | None, dev_addr: str) -> None:
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file",
                str(project.root / "mkdocs.yml"), "--dev-addr", dev_addr]
     sys.exit(subprocess.call(command, cwd=project.root))
+
+
+@cli.command()
+@ROOT_OPTION
+@click.argument("text")
+def find(root: Path | None, text: str) -> None:
+    """List the records whose id, name or aliases match TEXT (ignoring case, accents and
+    punctuation, and near spellings), with their type and file: link to one of them rather
+    than creating a duplicate."""
+    from .authoring.find import find_records
+
+    project = Project.find(root)
+    matches = find_records(project, text)
+    if not matches:
+        click.echo(f"no record matches {text!r}; `iranru-ref new` creates one")
+        return
+    for match in matches:
+        record = match.record
+        shown = "" if match.matched in (record.name, record.id) else f" (as {match.matched!r})"
+        click.echo(f"{record.id}\t{record.type}\t{record.name}{shown}\t"
+                   f"{record.document.display}")
 
 
 @cli.command("add-source")

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from .records.claim import Citation, Claim
 from .records.entity import Entity
+from .records.settings import Settings
 from .records.source import Source
 from .records.vocabulary import Vocabulary
 
@@ -87,6 +88,7 @@ class Database:
     broken_ids: set[str] = field(default_factory=set)
     broken_sources: set[str] = field(default_factory=set)
     broken_vocabulary: set[str] = field(default_factory=set)
+    settings: Settings = field(default_factory=Settings)
 
     @functools.cached_property
     def source_positions(self) -> dict[str, int]:

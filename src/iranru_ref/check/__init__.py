@@ -14,15 +14,23 @@ from ..load.project import Project
 from ..progress import SILENT, Progress
 from .citations import check_citations
 from .claims import check_claim, check_tags
+from .coverage import uncited_body_paragraphs
+from .dates import check_dates
 from .sources import check_sources
+
+
+def check_project(project: Project, progress: Progress = SILENT) -> tuple[Database, list[Problem]]:
+    """The project's database as far as it loads, and every problem found in it."""
+    database, problems = load_database(project, progress)
+    with progress.stage("check"):
+        problems.extend(check_database(database))
+    return database, problems
 
 
 def load_checked(project: Project, progress: Progress = SILENT) -> Database:
     """The project's database, every check passed; otherwise ``ValidationFailed`` with every
     problem found. What the checks needed only for their messages is let go."""
-    database, problems = load_database(project, progress)
-    with progress.stage("check"):
-        problems.extend(check_database(database))
+    database, problems = check_project(project, progress)
     if problems:
         raise ValidationFailed(problems)
     database.release_documents()
@@ -33,6 +41,8 @@ def check_database(database: Database) -> list[Problem]:
     """Every problem across records. What could not be loaded (``Database.broken_ids`` and the
     like) already has a problem of its own, so references to it are not reported again."""
     problems = check_sources(database)
+    if database.settings.require_full_coverage:
+        problems.extend(uncited_body_paragraphs(database))
     referenced: set[str] = set()
     claim_ids = database.claim_index()
     for record in database.entities.values():
@@ -49,6 +59,7 @@ def check_database(database: Database) -> list[Problem]:
                 )
             problems.extend(check_claim(database, ref, referenced, claim_ids))
             problems.extend(check_citations(database, ref))
+            problems.extend(check_dates(database, ref))
             if claim.object:
                 referenced.add(claim.object)
         if record.entity.claims:

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..database import Database
+from ..errors import Problem
 from ..records.source import Paragraph, Source
 
 
@@ -61,3 +62,19 @@ def summary_lines(report: list[SourceCoverage]) -> list[str]:
             line += f"; uncited: {', '.join(uncited)}"
         lines.append(line)
     return lines
+
+
+def uncited_body_paragraphs(database: Database) -> list[Problem]:
+    """A problem for each body paragraph that no claim cites, where full coverage is required."""
+    problems = []
+    for item in coverage(database):
+        document = database.source_documents[item.source.id]
+        for covered in item.paragraphs:
+            if covered.uncited_body:
+                problems.append(Problem(
+                    document.display, document.line_of(("paragraphs",)),
+                    f"paragraph {covered.paragraph.n} of sources/{item.source.id}.txt is a body "
+                    "paragraph that no claim cites, and full coverage is required "
+                    "(require_full_coverage in mkdocs.yml): cite it, or give its kind under "
+                    "'paragraphs:' (heading, dateline, caption or boilerplate)"))
+    return problems

@@ -14,7 +14,7 @@ from .yaml_file import YamlDocument
 M = TypeVar("M", bound=BaseModel)
 
 
-def _field_path(loc: tuple[Any, ...]) -> str:
+def field_path(loc: tuple[Any, ...]) -> str:
     """``claims[0].citations``; a key that cannot be printed as it is (a line break) is quoted
     with escapes, so that the problem stays on one line."""
     parts: list[str] = []
@@ -95,7 +95,7 @@ def _hint(kind: str, got: Any) -> str:
 def _message(error: Any, model: type[BaseModel]) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])  # already cleaned by _clean_loc
-    where = _field_path(loc)
+    where = field_path(loc)
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc)
         hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
@@ -156,7 +156,7 @@ def problems_from_validation_error(
             continue  # said with the unknown field that stands for it
         message = _message(error, model)
         if loc in renames:
-            message = (f"{_field_path(loc)}: unknown field {str(loc[-1])!r}; rename it to the "
+            message = (f"{field_path(loc)}: unknown field {str(loc[-1])!r}; rename it to the "
                        f"required field {str(renames[loc][-1])!r}")
         problems.append(Problem(document.display, document.line_of(loc), message))
     return problems

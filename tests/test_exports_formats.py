@@ -117,6 +117,8 @@ def test_csv_tables_have_their_columns_and_every_row(data: Path,
         "citations": len(_citations(database)),
         "tags": len(database["tags"]),
         "entity_tags": sum(len(set(e["tags"])) for e in database["entities"]),
+        "entity_aliases": sum(len(e["aliases"]) for e in database["entities"]),
+        "entity_notes": sum(len(e["notes"]) for e in database["entities"]),
     }
     for name, count in expected.items():
         assert len(_read_csv(data, name)) == count, name
@@ -138,6 +140,124 @@ def test_csv_tables_join_claims_to_citations_to_paragraphs(data: Path,
         assert claim["subject_id"] in {e["id"] for e in database["entities"]}
     assert sorted((r["claim_id"], int(r["number"]), r["quote"]) for r in citations) == sorted(
         (claim_id, number, c["quote"]) for claim_id, number, c in _citations(database))
+
+
+# --- CSV and SQLite hold every field of database.json -------------------------------------
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def _none(value: Any) -> Any:
+    return None if value == "" else value  # an empty CSV cell is a missing value
+
+
+def _bool(value: Any) -> bool | None:
+    return {"true": True, "false": False, 1: True, 0: False, None: None, "": None}[value]
+
+
+def _int(value: Any) -> int | None:
+    return None if value in ("", None) else int(value)
+
+
+def _split(value: Any) -> list[str]:
+    return value.split("; ") if value else []
+
+
+def _date(value: Any, precision: Any, inferred: Any, wording: Any, note: Any
+          ) -> dict[str, Any] | None:
+    if _none(value) is None:
+        return None
+    return {"value": value, "precision": precision, "inferred": _bool(inferred),
+            "wording": _none(wording), "note": _none(note)}
+
+
+def _grouped(rows: list[dict[str, Any]], key: str, value: str) -> dict[str, list[Any]]:
+    """``value`` of each row by ``key``, in the rows' order (or by ``number`` when present)."""
+    groups: dict[str, list[tuple[int, Any]]] = {}
+    for position, row in enumerate(rows):
+        groups.setdefault(row[key], []).append((_int(row.get("number")) or position, row[value]))
+    return {k: [v for _, v in sorted(items)] for k, items in groups.items()}
+
+
+def _rebuilt(tables: Rows) -> dict[str, Any]:
+    """database.json's sources, entities, claims and vocabularies, from the tables alone."""
+    paragraphs = _grouped(tables["paragraphs"], "source_id", "n")
+    texts = {(r["source_id"], _int(r["n"])): r for r in tables["paragraphs"]}
+    sources = [{
+        "id": r["id"], "title": r["title"], "label": _none(r["label"]),
+        "publisher": _none(r["publisher"]), "publisher_id": _none(r["publisher_id"]),
+        "date": r["date"], "date_precision": r["date_precision"],
+        "date_detail": _date(r["date"], r["date_precision"], r["date_inferred"],
+                             r["date_wording"], r["date_note"]),
+        "language": r["language"], "url": _none(r["url"]), "sha256": r["sha256"],
+        "paragraphs": [{"n": _int(n), "kind": texts[(r["id"], _int(n))]["kind"],
+                        "text": texts[(r["id"], _int(n))]["text"]}
+                       for n in paragraphs.get(r["id"], [])],
+    } for r in tables["sources"]]
+    tags = _grouped(tables["entity_tags"], "entity_id", "tag")
+    aliases = _grouped(tables["entity_aliases"], "entity_id", "alias")
+    notes = _grouped(tables["entity_notes"], "entity_id", "note")
+    entities = [{
+        "id": r["id"], "type": r["type"], "name": r["name"], "aliases": aliases.get(r["id"], []),
+        "tags": tags.get(r["id"], []), "summary": _none(r["summary"]),
+        "notes": notes.get(r["id"], []),
+    } for r in tables["entities"]]
+    citations: dict[str, list[dict[str, Any]]] = {}
+    for r in sorted(tables["citations"], key=lambda r: (r["claim_id"], _int(r["number"]))):
+        occurrence = _int(r["occurrence"])
+        citations.setdefault(r["claim_id"], []).append({
+            "source": r["source_id"], "paragraph": _int(r["paragraph"]), "quote": r["quote"],
+            **({"occurrence": occurrence} if occurrence else {})})
+    claims = [{
+        "id": r["id"], "subject": r["subject_id"], "predicate": r["predicate"],
+        "object": _none(r["object_id"]),
+        "value": None if _none(r["value"]) is None else float(r["value"]),
+        "unit": _none(r["unit"]), "currency": _none(r["currency"]), "period": _none(r["period"]),
+        "approximate": _bool(r["approximate"]), "wording": _none(r["wording"]),
+        "date": _none(r["date"]), "date_precision": _none(r["date_precision"]),
+        "date_detail": _date(r["date"], r["date_precision"], r["date_inferred"],
+                             r["date_wording"], r["date_note"]),
+        "text": r["text"], "attributed_to": _split(r["attributed_to"]),
+        "said_in": _none(r["said_in"]), "contested": _bool(r["contested"]),
+        "derived": None if _none(r["derived_formula"]) is None else {
+            "formula": r["derived_formula"], "inputs": _split(r["derived_inputs"])},
+        "note": _none(r["note"]), "citations": citations[r["id"]],
+    } for r in tables["claims"]]
+    predicates = {r["id"]: {
+        "label": r["label"], "inverse": _none(r["inverse"]), "kind": r["kind"],
+        "domain": _split(r["domain"]), "range": _split(r["range"]),
+        "description": r["description"],
+    } for r in tables["predicates"]}
+    return {"sources": sources, "entities": entities, "claims": claims,
+            "predicates": predicates,
+            "tags": {r["id"]: r["description"] for r in tables["tags"]}}
+
+
+def _as_json(database: dict[str, Any]) -> dict[str, Any]:
+    """database.json with every figure as a float, as the tables hold it."""
+    document = {key: value for key, value in database.items() if key != "format_version"}
+    document["claims"] = [{**claim, "value": None if claim["value"] is None
+                           else float(claim["value"])} for claim in database["claims"]]
+    return document
+
+
+def test_csv_tables_hold_every_field_of_the_database(data: Path,
+                                                     database: dict[str, Any]) -> None:
+    tables = {table.name: _read_csv(data, table.name) for table in TABLES}
+    assert _rebuilt(tables) == _as_json(database)
+    # the cells that join a list agree with the tables that list it one row per item
+    for entity, row in zip(database["entities"], tables["entities"], strict=True):
+        assert row["aliases"] == "; ".join(entity["aliases"])
+        assert row["notes"] == "\n".join(entity["notes"])  # one note per line
+
+
+def test_sqlite_holds_every_field_of_the_database(data: Path, database: dict[str, Any]) -> None:
+    with sqlite3.connect(f"file:{data / 'iranru.sqlite'}?mode=ro", uri=True) as db:
+        db.row_factory = sqlite3.Row
+        assert db.execute("PRAGMA user_version").fetchone()[0] == database["format_version"]
+        tables = {table.name: [dict(row) for row in db.execute(
+            f"SELECT * FROM {table.name} ORDER BY rowid")] for table in TABLES}
+    assert _rebuilt(tables) == _as_json(database)
 
 
 # --- SQLite --------------------------------------------------------------------------------

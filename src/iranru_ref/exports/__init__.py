@@ -35,6 +35,7 @@ from .index_file import FILE_NAME as INDEX_FILE
 from .index_file import index_bytes, keep_build_time
 from .published_schema import FILE_NAME as SCHEMA_FILE
 from .published_schema import write_database_schema
+from .releases import read_releases
 from .sqlite_file import FILE_NAME as SQLITE_FILE
 from .sqlite_file import write_sqlite
 from .tables import TABLES, table_rows
@@ -87,11 +88,12 @@ def export_downloads(database: Database, open_file: Opener,
             writer(counting)
         downloads.append(counting.download())
 
+    releases = read_releases(database.root)  # first: a mistake there stops the build at once
     for name, writer in data_files(database, graph if graph is not None else build_graph(database)):
         write(name, writer)
-    dataset = dataset_bytes(database, downloads)
+    dataset = dataset_bytes(database, downloads, releases)
     write(DATASET_FILE, lambda file: file.write(dataset))
-    index = index_bytes(downloads)
+    index = index_bytes(downloads, releases)
     if previous_index is not None:
         index = keep_build_time(index, previous_index)
     write(INDEX_FILE, lambda file: file.write(index))

@@ -260,6 +260,71 @@ def test_sqlite_holds_every_field_of_the_database(data: Path, database: dict[str
     assert _rebuilt(tables) == _as_json(database)
 
 
+# --- the data package (Frictionless) -----------------------------------------------------
+
+def _frictionless_errors(descriptor: Path) -> list[tuple[str, str]]:
+    """(resource, error type) of each error ``frictionless validate`` finds."""
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", descriptor.name],
+        cwd=descriptor.parent, capture_output=True, text=True, check=False)
+    report = json.loads(result.stdout)
+    assert report["valid"] == (result.returncode == 0)
+    return [(task["name"], error["type"]) for task in report["tasks"]
+            for error in task["errors"]]
+
+
+def test_frictionless_validates_the_data_package(data: Path) -> None:
+    descriptor = json.loads((data / "datapackage.json").read_text("utf-8"))
+    assert [r["path"] for r in descriptor["resources"]] == [f"{t.name}.csv" for t in TABLES]
+    assert descriptor["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert _frictionless_errors(data / "datapackage.json") == []
+
+
+def test_frictionless_finds_a_dangling_foreign_key(data: Path, database: dict[str, Any],
+                                                   tmp_path: Path) -> None:
+    copy = tmp_path / "data"
+    copy.mkdir()
+    for path in data.glob("*.csv"):
+        copy.joinpath(path.name).write_bytes(path.read_bytes())
+    claims = {claim["id"] for claim in database["claims"]}
+    ghost = "ghost." + "x" * max(len(claim) for claim in claims)
+    rows = _read_csv(data, "citations")
+    rows[0]["claim_id"] = ghost  # a citation of a claim that does not exist
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    bad = out.getvalue().encode()
+    copy.joinpath("citations.csv").write_bytes(bad)
+    descriptor = json.loads((data / "datapackage.json").read_text("utf-8"))
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
+    # the size and hash no longer match: the edit alone is found
+    assert set(_frictionless_errors(copy / "datapackage.json")) == {
+        ("citations", "foreign-key"), ("citations", "hash-count"), ("citations", "byte-count")}
+    # with them made right, the dangling key is what fails
+    for resource in descriptor["resources"]:
+        if resource["name"] == "citations":
+            resource["bytes"] = len(bad)
+            resource["hash"] = "sha256:" + hashlib.sha256(bad).hexdigest()
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
+    assert _frictionless_errors(copy / "datapackage.json") == [("citations", "foreign-key")]
+
+
+def test_the_data_package_reads_back_every_field_typed(data: Path,
+                                                       database: dict[str, Any]) -> None:
+    from frictionless import Package
+
+    package = Package(str(data / "datapackage.json"))
+    tables = {resource.name: [row.to_dict() for row in resource.read_rows()]
+              for resource in package.resources}
+    claims = {row["id"]: row for row in tables["claims"]}
+    for claim in database["claims"]:
+        row = claims[claim["id"]]
+        assert isinstance(row["approximate"], bool) and isinstance(row["contested"], bool)
+        assert row["value"] == (None if claim["value"] is None else pytest.approx(claim["value"]))
+    assert _rebuilt(tables) == _as_json(database)
+
+
 # --- SQLite --------------------------------------------------------------------------------
 
 def _words(text: str) -> list[str]:

@@ -26,6 +26,9 @@ DESCRIPTIONS = {
     "database.json": "The whole database in one JSON document: sources with their paragraphs, "
                      "entities, claims with their citations, and the vocabularies.",
     "database.schema.json": "JSON Schema (draft 2020-12) of database.json.",
+    "datapackage.json": "Frictionless Data Package of the CSV tables: each column's type, "
+                        "the primary and foreign keys, sizes and SHA-256, and the licence, so "
+                        "'frictionless validate datapackage.json' checks them all.",
     "iranru.sqlite": "SQLite database of the tables below, with primary and foreign keys, "
                      "full-text search over claims and paragraphs (claims_fts, paragraphs_fts) "
                      "and views such as claims_with_quotes. Opens in Datasette.",

@@ -7,10 +7,12 @@ import asyncio
 import copy
 import csv
 import hashlib
+import html
 import io
 import json
 import os
 import re
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -396,6 +398,51 @@ def test_datasette_serves_the_database_and_searches_it(data: Path,
     assert search.status_code == 200
     assert claim["id"] in {row["id"] for row in search.json()}
     assert sql.json() == [{"n": len(_citations(database))}]
+
+
+def test_datasette_shows_the_metadata_shipped_with_the_database(data: Path) -> None:
+    from datasette.app import Datasette
+
+    metadata = json.loads((data / "metadata.json").read_text("utf-8"))
+    assert (metadata["license"], metadata["license_url"]) == (
+        "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+    assert "quoted for citation" in metadata["description"]
+    described = metadata["databases"]["iranru"]["tables"]
+    assert set(described) >= {table.name for table in TABLES}
+    table = next(t for t in TABLES if t.name == "claims")
+    column = table.columns[-1]
+
+    async def ask() -> tuple[Any, Any, Any]:
+        datasette = Datasette([str(data / "iranru.sqlite")], metadata=metadata)
+        await datasette.invoke_startup()
+        client = datasette.client
+        listed = (await client.get("/iranru.json")).json()
+        return await client.get("/"), await client.get("/iranru/claims"), listed
+
+    home, claims, listed = asyncio.run(ask())
+    assert "https://creativecommons.org/licenses/by/4.0/" in home.text
+    shown = html.unescape(claims.text)
+    assert table.description in shown and column.description in shown
+    tables = {t["name"] for t in listed["tables"] if not t["hidden"]}
+    views = {v["name"] for v in listed["views"]}
+    # every table and view Datasette lists is described, and nothing else is
+    assert tables | views == set(described)
+
+
+def test_the_downloads_page_gives_the_command_that_opens_datasette(built_site: Path,
+                                                                   data: Path) -> None:
+    page = (built_site / "downloads" / "index.html").read_text("utf-8")
+    commands = re.findall(r'<code class="datasette-command">(.*?)</code>', page)
+    assert len(commands) == 1
+    argv = shlex.split(html.unescape(commands[0]))
+    assert argv[0] == "datasette"
+    assert {"iranru.sqlite", "metadata.json"} <= set(argv)  # files that are on the page
+    for name in ("iranru.sqlite", "metadata.json"):
+        assert f'href="../data/{name}"' in page
+    result = subprocess.run([sys.executable, "-m", "datasette", *argv[1:], "--get",
+                             "/-/metadata.json"], cwd=data, capture_output=True, text=True,
+                            check=True)
+    assert json.loads(result.stdout) == json.loads((data / "metadata.json").read_text("utf-8"))
 
 
 # --- graphs -----------------------------------------------------------------------------------

@@ -86,7 +86,10 @@ def test_the_newest_release_gives_the_version_and_dates(unreleased: Path,
     assert index["built"] == "2023-11-14T22:13:20Z"  # the build time is still the build's
     # the release describes the data; the data files themselves do not change
     changed = {name for name in written if written[name] != before.get(name)}
-    assert changed <= {"dataset.jsonld", "index.json", "datapackage.json"}
+    assert changed == {"dataset.jsonld", "index.json", "datapackage.json", "metadata.json"}
+    assert json.loads(written["datapackage.json"])["version"] == "1.10.0"
+    assert "Version 1.10.0, released 2031-06-02." in json.loads(
+        written["metadata.json"])["description"]
     assert _exports(unreleased) == written  # the file decides, not the clock
 
 

@@ -34,6 +34,8 @@ from .datapackage import FILE_NAME as DATAPACKAGE_FILE
 from .datapackage import datapackage_bytes
 from .dataset import FILE_NAME as DATASET_FILE
 from .dataset import dataset_bytes
+from .datasette_metadata import FILE_NAME as DATASETTE_METADATA_FILE
+from .datasette_metadata import metadata_bytes
 from .graph_files import GEXF_FILE, GRAPHML_FILE, write_gexf, write_graphml
 from .index_file import FILE_NAME as INDEX_FILE
 from .index_file import index_bytes, keep_build_time
@@ -73,6 +75,7 @@ def data_files(database: Database, graph: nx.MultiDiGraph, written: list[Downloa
         yield f"{table.name}.csv", as_text(partial(write_csv, table, rows[table.name]))
     yield DATAPACKAGE_FILE, lambda file: file.write(datapackage_bytes(database, written, releases))
     yield SQLITE_FILE, partial(write_sqlite, rows)
+    yield DATASETTE_METADATA_FILE, lambda file: file.write(metadata_bytes(database, releases))
     del rows
     yield GRAPHML_FILE, partial(write_graphml, graph)
     yield GEXF_FILE, partial(write_gexf, graph)

@@ -32,6 +32,8 @@ DESCRIPTIONS = {
     "iranru.sqlite": "SQLite database of the tables below, with primary and foreign keys, "
                      "full-text search over claims and paragraphs (claims_fts, paragraphs_fts) "
                      "and views such as claims_with_quotes. Opens in Datasette.",
+    "metadata.json": "Datasette metadata for iranru.sqlite: the title, licence and source, and "
+                     "a description of every table, view and column.",
     "graph.graphml": "The entity network as GraphML (Gephi, Cytoscape, yEd): entities as "
                      "nodes with type and tags, relation claims as edges with their predicate.",
     "graph.gexf": "The entity network as GEXF, Gephi's native format.",

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from ..exports.catalogue import METADATA_FILES, Download, size_label
 from ..exports.dataset import DOWNLOADS_PAGE, dataset_jsonld
+from ..exports.datasette_metadata import DATASETTE_COMMAND
+from ..exports.datasette_metadata import FILE_NAME as DATASETTE_METADATA_FILE
 from ..exports.licence import LICENCE_NAME, LICENCE_TITLE, LICENCE_URL, SOURCE_TEXT_NOTE
 from ..exports.releases import read_releases
 from ..exports.site_config import SiteConfig
+from ..exports.sqlite_file import FILE_NAME as SQLITE_FILE
 from ..records.release import Releases
 from ..urls import page_url, relative
 from .data_dictionary import database_sections, record_sections, table_sections
@@ -30,6 +33,8 @@ def write_downloads(site: Site, downloads: list[Download]) -> None:
     licence = {"name": LICENCE_NAME, "title": LICENCE_TITLE, "url": LICENCE_URL,
                "source_text": SOURCE_TEXT_NOTE}
     site.render(page, "downloads.md.j2", dataset=dataset, licence=licence,
+                sqlite_file=SQLITE_FILE, datasette_metadata_file=DATASETTE_METADATA_FILE,
+                datasette_command=DATASETTE_COMMAND,
                 release=_release(releases), downloads=[
         {"name": d.name, "href": relative(page, f"data/{d.name}"), "media_type": d.media_type,
          "size": size_label(d.size), "description": d.description} for d in downloads

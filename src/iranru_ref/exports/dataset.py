@@ -34,9 +34,10 @@ def dataset_jsonld(
     """The Dataset, with IRIs as written in ``from_file`` (a path from the site root)."""
     page = page_url(DOWNLOADS_PAGE)
     description = " ".join(filter(None, [site.description, (
-        "Downloads of the whole database: JSON with its JSON Schema, CSV tables, SQLite, "
-        "GraphML and GEXF graphs and W3C Web Annotations, each value traceable to the "
-        "source paragraph it came from.")]))
+        "Downloads of the whole database: JSON with its JSON Schema, CSV tables with their "
+        "Frictionless Data Package, SQLite with its Datasette metadata, GraphML and GEXF "
+        "graphs and W3C Web Annotations, each value traceable to the source paragraph it "
+        "came from.")]))
     return {
         "@context": "https://schema.org",
         "@type": "Dataset",

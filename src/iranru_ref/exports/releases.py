@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import Problem, ValidationFailed, display_path
 from ..load.messages import validate
 from ..load.yaml_file import load_yaml
-from ..records.release import Release, Releases
+from ..records.release import Releases
 
 FILE_NAME = "releases.yml"
 
@@ -30,8 +30,3 @@ def read_releases(root: Path) -> Releases | None:
     if releases is None:
         raise ValidationFailed(problems)
     return releases
-
-
-def latest_release(root: Path) -> Release | None:
-    releases = read_releases(root)
-    return releases.latest if releases is not None else None

@@ -22,8 +22,8 @@ from click.testing import CliRunner
 from iranru_ref.records.vocabulary import TYPE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("data", "sources", "templates", "docs", "mkdocs.yml", "package.json",
-                 "package-lock.json", "src/iranru_ref/engines/mkdocs_hook.py")
+PROJECT_PARTS = ("data", "sources", "templates", "docs", "mkdocs.yml", "releases.yml",
+                 "package.json", "package-lock.json", "src/iranru_ref/engines/mkdocs_hook.py")
 
 
 def benchmark_module(name: str) -> ModuleType:

@@ -7,10 +7,12 @@ import asyncio
 import copy
 import csv
 import hashlib
+import html
 import io
 import json
 import os
 import re
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -117,6 +119,8 @@ def test_csv_tables_have_their_columns_and_every_row(data: Path,
         "citations": len(_citations(database)),
         "tags": len(database["tags"]),
         "entity_tags": sum(len(set(e["tags"])) for e in database["entities"]),
+        "entity_aliases": sum(len(e["aliases"]) for e in database["entities"]),
+        "entity_notes": sum(len(e["notes"]) for e in database["entities"]),
     }
     for name, count in expected.items():
         assert len(_read_csv(data, name)) == count, name
@@ -138,6 +142,189 @@ def test_csv_tables_join_claims_to_citations_to_paragraphs(data: Path,
         assert claim["subject_id"] in {e["id"] for e in database["entities"]}
     assert sorted((r["claim_id"], int(r["number"]), r["quote"]) for r in citations) == sorted(
         (claim_id, number, c["quote"]) for claim_id, number, c in _citations(database))
+
+
+# --- CSV and SQLite hold every field of database.json -------------------------------------
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def _none(value: Any) -> Any:
+    return None if value == "" else value  # an empty CSV cell is a missing value
+
+
+def _bool(value: Any) -> bool | None:
+    return {"true": True, "false": False, 1: True, 0: False, None: None, "": None}[value]
+
+
+def _int(value: Any) -> int | None:
+    return None if value in ("", None) else int(value)
+
+
+def _split(value: Any) -> list[str]:
+    return value.split("; ") if value else []
+
+
+def _date(value: Any, precision: Any, inferred: Any, wording: Any, note: Any
+          ) -> dict[str, Any] | None:
+    if _none(value) is None:
+        return None
+    return {"value": value, "precision": precision, "inferred": _bool(inferred),
+            "wording": _none(wording), "note": _none(note)}
+
+
+def _grouped(rows: list[dict[str, Any]], key: str, value: str) -> dict[str, list[Any]]:
+    """``value`` of each row by ``key``, in the rows' order (or by ``number`` when present)."""
+    groups: dict[str, list[tuple[int, Any]]] = {}
+    for position, row in enumerate(rows):
+        groups.setdefault(row[key], []).append((_int(row.get("number")) or position, row[value]))
+    return {k: [v for _, v in sorted(items)] for k, items in groups.items()}
+
+
+def _rebuilt(tables: Rows) -> dict[str, Any]:
+    """database.json's sources, entities, claims and vocabularies, from the tables alone."""
+    paragraphs = _grouped(tables["paragraphs"], "source_id", "n")
+    texts = {(r["source_id"], _int(r["n"])): r for r in tables["paragraphs"]}
+    sources = [{
+        "id": r["id"], "title": r["title"], "label": _none(r["label"]),
+        "publisher": _none(r["publisher"]), "publisher_id": _none(r["publisher_id"]),
+        "date": r["date"], "date_precision": r["date_precision"],
+        "date_detail": _date(r["date"], r["date_precision"], r["date_inferred"],
+                             r["date_wording"], r["date_note"]),
+        "language": r["language"], "url": _none(r["url"]), "sha256": r["sha256"],
+        "paragraphs": [{"n": _int(n), "kind": texts[(r["id"], _int(n))]["kind"],
+                        "text": texts[(r["id"], _int(n))]["text"]}
+                       for n in paragraphs.get(r["id"], [])],
+    } for r in tables["sources"]]
+    tags = _grouped(tables["entity_tags"], "entity_id", "tag")
+    aliases = _grouped(tables["entity_aliases"], "entity_id", "alias")
+    notes = _grouped(tables["entity_notes"], "entity_id", "note")
+    entities = [{
+        "id": r["id"], "type": r["type"], "name": r["name"], "aliases": aliases.get(r["id"], []),
+        "tags": tags.get(r["id"], []), "summary": _none(r["summary"]),
+        "notes": notes.get(r["id"], []),
+    } for r in tables["entities"]]
+    citations: dict[str, list[dict[str, Any]]] = {}
+    for r in sorted(tables["citations"], key=lambda r: (r["claim_id"], _int(r["number"]))):
+        occurrence = _int(r["occurrence"])
+        citations.setdefault(r["claim_id"], []).append({
+            "source": r["source_id"], "paragraph": _int(r["paragraph"]), "quote": r["quote"],
+            **({"occurrence": occurrence} if occurrence else {})})
+    claims = [{
+        "id": r["id"], "subject": r["subject_id"], "predicate": r["predicate"],
+        "object": _none(r["object_id"]),
+        "value": None if _none(r["value"]) is None else float(r["value"]),
+        "unit": _none(r["unit"]), "currency": _none(r["currency"]), "period": _none(r["period"]),
+        "approximate": _bool(r["approximate"]), "wording": _none(r["wording"]),
+        "date": _none(r["date"]), "date_precision": _none(r["date_precision"]),
+        "date_detail": _date(r["date"], r["date_precision"], r["date_inferred"],
+                             r["date_wording"], r["date_note"]),
+        "text": r["text"], "attributed_to": _split(r["attributed_to"]),
+        "said_in": _none(r["said_in"]), "contested": _bool(r["contested"]),
+        "derived": None if _none(r["derived_formula"]) is None else {
+            "formula": r["derived_formula"], "inputs": _split(r["derived_inputs"])},
+        "note": _none(r["note"]), "citations": citations[r["id"]],
+    } for r in tables["claims"]]
+    predicates = {r["id"]: {
+        "label": r["label"], "inverse": _none(r["inverse"]), "kind": r["kind"],
+        "domain": _split(r["domain"]), "range": _split(r["range"]),
+        "description": r["description"],
+    } for r in tables["predicates"]}
+    return {"sources": sources, "entities": entities, "claims": claims,
+            "predicates": predicates,
+            "tags": {r["id"]: r["description"] for r in tables["tags"]}}
+
+
+def _as_json(database: dict[str, Any]) -> dict[str, Any]:
+    """database.json with every figure as a float, as the tables hold it."""
+    document = {key: value for key, value in database.items() if key != "format_version"}
+    document["claims"] = [{**claim, "value": None if claim["value"] is None
+                           else float(claim["value"])} for claim in database["claims"]]
+    return document
+
+
+def test_csv_tables_hold_every_field_of_the_database(data: Path,
+                                                     database: dict[str, Any]) -> None:
+    tables = {table.name: _read_csv(data, table.name) for table in TABLES}
+    assert _rebuilt(tables) == _as_json(database)
+    # the cells that join a list agree with the tables that list it one row per item
+    for entity, row in zip(database["entities"], tables["entities"], strict=True):
+        assert row["aliases"] == "; ".join(entity["aliases"])
+        assert row["notes"] == "\n".join(entity["notes"])  # one note per line
+
+
+def test_sqlite_holds_every_field_of_the_database(data: Path, database: dict[str, Any]) -> None:
+    with sqlite3.connect(f"file:{data / 'iranru.sqlite'}?mode=ro", uri=True) as db:
+        db.row_factory = sqlite3.Row
+        assert db.execute("PRAGMA user_version").fetchone()[0] == database["format_version"]
+        tables = {table.name: [dict(row) for row in db.execute(
+            f"SELECT * FROM {table.name} ORDER BY rowid")] for table in TABLES}
+    assert _rebuilt(tables) == _as_json(database)
+
+
+# --- the data package (Frictionless) -----------------------------------------------------
+
+def _frictionless_errors(descriptor: Path) -> list[tuple[str, str]]:
+    """(resource, error type) of each error ``frictionless validate`` finds."""
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", descriptor.name],
+        cwd=descriptor.parent, capture_output=True, text=True, check=False)
+    report = json.loads(result.stdout)
+    assert report["valid"] == (result.returncode == 0)
+    return [(task["name"], error["type"]) for task in report["tasks"]
+            for error in task["errors"]]
+
+
+def test_frictionless_validates_the_data_package(data: Path) -> None:
+    descriptor = json.loads((data / "datapackage.json").read_text("utf-8"))
+    assert [r["path"] for r in descriptor["resources"]] == [f"{t.name}.csv" for t in TABLES]
+    assert descriptor["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert _frictionless_errors(data / "datapackage.json") == []
+
+
+def test_frictionless_finds_a_dangling_foreign_key(data: Path, database: dict[str, Any],
+                                                   tmp_path: Path) -> None:
+    copy = tmp_path / "data"
+    copy.mkdir()
+    for path in data.glob("*.csv"):
+        copy.joinpath(path.name).write_bytes(path.read_bytes())
+    claims = {claim["id"] for claim in database["claims"]}
+    ghost = "ghost." + "x" * max(len(claim) for claim in claims)
+    rows = _read_csv(data, "citations")
+    rows[0]["claim_id"] = ghost  # a citation of a claim that does not exist
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    bad = out.getvalue().encode()
+    copy.joinpath("citations.csv").write_bytes(bad)
+    descriptor = json.loads((data / "datapackage.json").read_text("utf-8"))
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
+    # the size and hash no longer match: the edit alone is found
+    assert set(_frictionless_errors(copy / "datapackage.json")) == {
+        ("citations", "foreign-key"), ("citations", "hash-count"), ("citations", "byte-count")}
+    # with them made right, the dangling key is what fails
+    for resource in descriptor["resources"]:
+        if resource["name"] == "citations":
+            resource["bytes"] = len(bad)
+            resource["hash"] = "sha256:" + hashlib.sha256(bad).hexdigest()
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
+    assert _frictionless_errors(copy / "datapackage.json") == [("citations", "foreign-key")]
+
+
+def test_the_data_package_reads_back_every_field_typed(data: Path,
+                                                       database: dict[str, Any]) -> None:
+    from frictionless import Package
+
+    package = Package(str(data / "datapackage.json"))
+    tables = {resource.name: [row.to_dict() for row in resource.read_rows()]
+              for resource in package.resources}
+    claims = {row["id"]: row for row in tables["claims"]}
+    for claim in database["claims"]:
+        row = claims[claim["id"]]
+        assert isinstance(row["approximate"], bool) and isinstance(row["contested"], bool)
+        assert row["value"] == (None if claim["value"] is None else pytest.approx(claim["value"]))
+    assert _rebuilt(tables) == _as_json(database)
 
 
 # --- SQLite --------------------------------------------------------------------------------
@@ -211,6 +398,51 @@ def test_datasette_serves_the_database_and_searches_it(data: Path,
     assert search.status_code == 200
     assert claim["id"] in {row["id"] for row in search.json()}
     assert sql.json() == [{"n": len(_citations(database))}]
+
+
+def test_datasette_shows_the_metadata_shipped_with_the_database(data: Path) -> None:
+    from datasette.app import Datasette
+
+    metadata = json.loads((data / "metadata.json").read_text("utf-8"))
+    assert (metadata["license"], metadata["license_url"]) == (
+        "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+    assert "quoted for citation" in metadata["description"]
+    described = metadata["databases"]["iranru"]["tables"]
+    assert set(described) >= {table.name for table in TABLES}
+    table = next(t for t in TABLES if t.name == "claims")
+    column = table.columns[-1]
+
+    async def ask() -> tuple[Any, Any, Any]:
+        datasette = Datasette([str(data / "iranru.sqlite")], metadata=metadata)
+        await datasette.invoke_startup()
+        client = datasette.client
+        listed = (await client.get("/iranru.json")).json()
+        return await client.get("/"), await client.get("/iranru/claims"), listed
+
+    home, claims, listed = asyncio.run(ask())
+    assert "https://creativecommons.org/licenses/by/4.0/" in home.text
+    shown = html.unescape(claims.text)
+    assert table.description in shown and column.description in shown
+    tables = {t["name"] for t in listed["tables"] if not t["hidden"]}
+    views = {v["name"] for v in listed["views"]}
+    # every table and view Datasette lists is described, and nothing else is
+    assert tables | views == set(described)
+
+
+def test_the_downloads_page_gives_the_command_that_opens_datasette(built_site: Path,
+                                                                   data: Path) -> None:
+    page = (built_site / "downloads" / "index.html").read_text("utf-8")
+    commands = re.findall(r'<code class="datasette-command">(.*?)</code>', page)
+    assert len(commands) == 1
+    argv = shlex.split(html.unescape(commands[0]))
+    assert argv[0] == "datasette"
+    assert {"iranru.sqlite", "metadata.json"} <= set(argv)  # files that are on the page
+    for name in ("iranru.sqlite", "metadata.json"):
+        assert f'href="../data/{name}"' in page
+    result = subprocess.run([sys.executable, "-m", "datasette", *argv[1:], "--get",
+                             "/-/metadata.json"], cwd=data, capture_output=True, text=True,
+                            check=True)
+    assert json.loads(result.stdout) == json.loads((data / "metadata.json").read_text("utf-8"))
 
 
 # --- graphs -----------------------------------------------------------------------------------

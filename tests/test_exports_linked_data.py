@@ -61,7 +61,7 @@ ANNO_CONTEXT = {"@context": {
 SCHEMA_ORG_CONTEXT = {"@context": {
     "@vocab": str(SDO), "schema": str(SDO),
     **{name: {"@id": f"schema:{name}", "@type": "@id"}
-       for name in ("url", "contentUrl", "sameAs", "mainEntityOfPage")},
+       for name in ("url", "contentUrl", "sameAs", "mainEntityOfPage", "license")},
 }}
 CONTEXTS = {"https://schema.org": SCHEMA_ORG_CONTEXT, ANNO_CONTEXT_URL: ANNO_CONTEXT}
 SCHEMA_TYPES = {"person": SDO.Person, "organization": SDO.Organization,
@@ -151,6 +151,9 @@ def test_entity_json_ld_cannot_break_out_of_its_script(built_site: Path) -> None
 def _dataset_checks(site: Path, graph: Graph) -> None:
     datasets = list(graph.subjects(RDF.type, SDO.Dataset))
     assert len(datasets) == 1
+    assert (datasets[0], SDO.license,
+            URIRef("https://creativecommons.org/licenses/by/4.0/")) in graph
+    assert "quoted for citation" in str(graph.value(datasets[0], SDO.copyrightNotice))
     downloads = list(graph.objects(datasets[0], SDO.distribution))
     data = site / "data"
     expected = {p.name for p in data.iterdir()} - {"dataset.jsonld", "index.json"}

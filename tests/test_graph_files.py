@@ -148,7 +148,9 @@ def test_graphml_is_well_formed_with_its_keys_and_claim_ids(seed_graph: nx.Multi
     graph = root.find(GRAPHML + "graph")
     assert graph is not None and graph.get("edgedefault") == "directed"
     keys = _graphml_keys(root)
-    assert set(keys.values()) == {"node:label", "node:name", "node:type", "node:tags",
+    # the name once, as the label; the claim id as the edge id and as "claim", which readers
+    # that renumber edges keep
+    assert set(keys.values()) == {"node:label", "node:type", "node:tags",
                                   "edge:label", "edge:predicate", "edge:claim"}
     nodes = graph.findall(GRAPHML + "node")
     assert [node.get("id") for node in nodes] == list(seed_graph.nodes)
@@ -169,9 +171,8 @@ def test_gexf_is_well_formed_undated_with_claim_ids(seed_graph: nx.MultiDiGraph)
     graph = root.find(GEXF + "graph")
     assert graph is not None and graph.get("defaultedgetype") == "directed"
     titles = _gexf_attributes(root)
-    # GEXF keeps labels in the element, and networkx the edge key as "networkx_key"
-    assert set(titles.values()) == {"node:name", "node:type", "node:tags", "edge:predicate",
-                                    "edge:claim", "edge:networkx_key"}
+    # GEXF keeps labels in the element; networkx's "networkx_key" would repeat the edge id
+    assert set(titles.values()) == {"node:type", "node:tags", "edge:predicate", "edge:claim"}
     nodes = list(graph.iter(GEXF + "node"))
     assert [(node.get("id"), node.get("label")) for node in nodes] == [
         (node, name) for node, name in seed_graph.nodes(data="name")]

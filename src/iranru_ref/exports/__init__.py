@@ -5,8 +5,9 @@ has each written straight into its file, and counts its size and SHA-256 on the 
 (``CountingFile``), so the downloads (0.4 GB at 10k entities) never sit in memory together.
 The text downloads are written as text, through an ``io.TextIOWrapper`` (UTF-8, "\n"). It then
 describes them: ``dataset.jsonld`` lists the data files with their hashes, and ``index.json``
-lists every other file, so each is computed over the final bytes of the ones before it. The
-table rows (for the CSV and SQLite files) are computed once and shared.
+lists every other file, so each is computed over the final bytes of the ones before it; so
+does ``datapackage.json``, written after the CSV files it describes. The table rows (for the
+CSV and SQLite files) are computed once and shared.
 """
 
 from __future__ import annotations
@@ -22,19 +23,25 @@ import networkx as nx
 
 from ..database import Database
 from ..graph import build_graph
+from ..records.release import Releases
 from .annotations import FILE_NAME as ANNOTATIONS_FILE
 from .annotations import write_annotations
 from .catalogue import CountingFile, Download
 from .csv_tables import write_csv
 from .database_json import FILE_NAME as DATABASE_FILE
 from .database_json import write_database_json
+from .datapackage import FILE_NAME as DATAPACKAGE_FILE
+from .datapackage import datapackage_bytes
 from .dataset import FILE_NAME as DATASET_FILE
 from .dataset import dataset_bytes
+from .datasette_metadata import FILE_NAME as DATASETTE_METADATA_FILE
+from .datasette_metadata import metadata_bytes
 from .graph_files import GEXF_FILE, GRAPHML_FILE, write_gexf, write_graphml
 from .index_file import FILE_NAME as INDEX_FILE
 from .index_file import index_bytes, keep_build_time
 from .published_schema import FILE_NAME as SCHEMA_FILE
 from .published_schema import write_database_schema
+from .releases import read_releases
 from .sqlite_file import FILE_NAME as SQLITE_FILE
 from .sqlite_file import write_sqlite
 from .tables import TABLES, table_rows
@@ -56,15 +63,19 @@ def as_text(write: Callable[[TextIO], object]) -> Writer:
     return writer
 
 
-def data_files(database: Database, graph: nx.MultiDiGraph) -> Iterator[tuple[str, Writer]]:
+def data_files(database: Database, graph: nx.MultiDiGraph, written: list[Download],
+               releases: Releases | None = None) -> Iterator[tuple[str, Writer]]:
     """Each data download's name and what writes it, in the order the catalogue lists them;
-    the table rows live only while their files are written."""
+    the table rows live only while their files are written. ``written`` lists the downloads
+    written so far, as they are written (the data package describes the CSV files)."""
     yield DATABASE_FILE, as_text(partial(write_database_json, database))
     yield SCHEMA_FILE, write_database_schema
     rows = table_rows(database)
     for table in TABLES:
         yield f"{table.name}.csv", as_text(partial(write_csv, table, rows[table.name]))
+    yield DATAPACKAGE_FILE, lambda file: file.write(datapackage_bytes(database, written, releases))
     yield SQLITE_FILE, partial(write_sqlite, rows)
+    yield DATASETTE_METADATA_FILE, lambda file: file.write(metadata_bytes(database, releases))
     del rows
     yield GRAPHML_FILE, partial(write_graphml, graph)
     yield GEXF_FILE, partial(write_gexf, graph)
@@ -87,11 +98,14 @@ def export_downloads(database: Database, open_file: Opener,
             writer(counting)
         downloads.append(counting.download())
 
-    for name, writer in data_files(database, graph if graph is not None else build_graph(database)):
+    releases = read_releases(database.root)  # first: a mistake there stops the build at once
+    if graph is None:
+        graph = build_graph(database)
+    for name, writer in data_files(database, graph, downloads, releases):
         write(name, writer)
-    dataset = dataset_bytes(database, downloads)
+    dataset = dataset_bytes(database, downloads, releases)
     write(DATASET_FILE, lambda file: file.write(dataset))
-    index = index_bytes(downloads)
+    index = index_bytes(downloads, releases)
     if previous_index is not None:
         index = keep_build_time(index, previous_index)
     write(INDEX_FILE, lambda file: file.write(index))

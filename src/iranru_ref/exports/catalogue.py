@@ -26,16 +26,22 @@ DESCRIPTIONS = {
     "database.json": "The whole database in one JSON document: sources with their paragraphs, "
                      "entities, claims with their citations, and the vocabularies.",
     "database.schema.json": "JSON Schema (draft 2020-12) of database.json.",
+    "datapackage.json": "Frictionless Data Package of the CSV tables: each column's type, "
+                        "the primary and foreign keys, sizes and SHA-256, and the licence, so "
+                        "'frictionless validate datapackage.json' checks them all.",
     "iranru.sqlite": "SQLite database of the tables below, with primary and foreign keys, "
                      "full-text search over claims and paragraphs (claims_fts, paragraphs_fts) "
-                     "and views such as claims_with_quotes. Opens in Datasette.",
+                     "and views such as claims_with_quotes. Opens in Datasette, with metadata.json.",
+    "metadata.json": "Datasette metadata for iranru.sqlite: the title, licence and source, and "
+                     "a description of every table, view and column.",
     "graph.graphml": "The entity network as GraphML (Gephi, Cytoscape, yEd): entities as "
                      "nodes with type and tags, relation claims as edges with their predicate.",
     "graph.gexf": "The entity network as GEXF, Gephi's native format.",
     "annotations.jsonld": "Every citation as a W3C Web Annotation anchored in its source "
                           "paragraph by a quote and a position selector.",
     "dataset.jsonld": "schema.org Dataset description of these downloads.",
-    "index.json": "Every download with its size, SHA-256 and the build time, for mirrors.",
+    "index.json": "Every download with its size and SHA-256, the build time, the licence and "
+                  "the version, for mirrors.",
 }
 
 

@@ -1,4 +1,5 @@
-"""``index.json``: every other download with its size, SHA-256 and the build time.
+"""``index.json``: every other download with its size and SHA-256, the build time, the
+licence, and the version and date of the newest release when ``releases.yml`` records one.
 
 The build time is ``SOURCE_DATE_EPOCH`` when set (https://reproducible-builds.org/specs/
 source-date-epoch/), so a reproducible build gives the same bytes; otherwise it is now.
@@ -12,7 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import BuildFailed
+from ..records.release import Releases
 from .catalogue import Download
+from .licence import LICENCE_ID, LICENCE_NOTE, LICENCE_TITLE, LICENCE_URL
 
 FILE_NAME = "index.json"
 
@@ -29,9 +32,14 @@ def build_time() -> datetime:
         ) from None
 
 
-def index_bytes(downloads: list[Download]) -> bytes:
+def index_bytes(downloads: list[Download], releases: Releases | None = None) -> bytes:
+    release = {} if releases is None else {
+        "version": releases.latest.version, "dateModified": releases.latest.date}
     document = {
         "built": build_time().isoformat().replace("+00:00", "Z"),
+        **release,
+        "license": {"id": LICENCE_ID, "title": LICENCE_TITLE, "url": LICENCE_URL,
+                    "note": LICENCE_NOTE},
         "files": [
             {"name": d.name, "url": d.name, "media_type": d.media_type, "size": d.size,
              "sha256": d.sha256, "description": d.description}
@@ -42,7 +50,8 @@ def index_bytes(downloads: list[Download]) -> bytes:
 
 
 def keep_build_time(index: bytes, previous: Path) -> bytes:
-    """The previous ``index.json`` when it lists the very same files, else ``index``.
+    """The previous ``index.json`` when it says the very same but for the build time, else
+    ``index``.
 
     Without ``SOURCE_DATE_EPOCH`` every generation would stamp a new time; regenerating
     unchanged data must write nothing, or ``mkdocs serve`` would rebuild forever.
@@ -51,7 +60,9 @@ def keep_build_time(index: bytes, previous: Path) -> bytes:
         return index
     try:
         old = previous.read_bytes()
-        if json.loads(old)["files"] == json.loads(index)["files"]:
+        before, now = json.loads(old), json.loads(index)
+        del before["built"], now["built"]
+        if before == now:
             return old
     except (OSError, ValueError, KeyError, TypeError):
         pass

@@ -65,6 +65,15 @@ VIEWS = {
 }
 
 
+VIEW_DESCRIPTIONS = {
+    "claims_with_quotes": "Each citation beside its claim, the quote, the paragraph it is "
+                          "quoted from and the source's title.",
+    "relations": "The relation claims, with both entities' names and types.",
+    "figures": "The claims that give a number, with its unit, currency, period and date.",
+    "paragraph_citations": "Every paragraph, with how many citations and claims cite it.",
+}
+
+
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 

@@ -4,18 +4,38 @@ from __future__ import annotations
 
 from ..exports.catalogue import METADATA_FILES, Download, size_label
 from ..exports.dataset import DOWNLOADS_PAGE, dataset_jsonld
+from ..exports.datasette_metadata import DATASETTE_COMMAND
+from ..exports.datasette_metadata import FILE_NAME as DATASETTE_METADATA_FILE
+from ..exports.licence import LICENCE_NAME, LICENCE_TITLE, LICENCE_URL, SOURCE_TEXT_NOTE
+from ..exports.releases import read_releases
 from ..exports.site_config import SiteConfig
+from ..exports.sqlite_file import FILE_NAME as SQLITE_FILE
+from ..records.release import Releases
 from ..urls import page_url, relative
 from .data_dictionary import database_sections, record_sections, table_sections
 from .render import Site
 
 
+def _release(releases: Releases | None) -> dict[str, str] | None:
+    """The newest release, its notes on one line."""
+    if releases is None:
+        return None
+    latest = releases.latest
+    return {"version": latest.version, "date": latest.date, "notes": " ".join(latest.notes.split())}
+
+
 def write_downloads(site: Site, downloads: list[Download]) -> None:
     page = DOWNLOADS_PAGE
     data_files = [d for d in downloads if d.name not in METADATA_FILES]
+    releases = read_releases(site.database.root)
     dataset = dataset_jsonld(site.database, SiteConfig.load(site.database.root), data_files,
-                             page_url(page))
-    site.render(page, "downloads.md.j2", dataset=dataset, downloads=[
+                             page_url(page), releases)
+    licence = {"name": LICENCE_NAME, "title": LICENCE_TITLE, "url": LICENCE_URL,
+               "source_text": SOURCE_TEXT_NOTE}
+    site.render(page, "downloads.md.j2", dataset=dataset, licence=licence,
+                sqlite_file=SQLITE_FILE, datasette_metadata_file=DATASETTE_METADATA_FILE,
+                datasette_command=DATASETTE_COMMAND,
+                release=_release(releases), downloads=[
         {"name": d.name, "href": relative(page, f"data/{d.name}"), "media_type": d.media_type,
          "size": size_label(d.size), "description": d.description} for d in downloads
     ])

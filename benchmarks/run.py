@@ -180,7 +180,9 @@ def counts(root: Path) -> dict[str, int]:
 def measure(scale: str, rounds: int) -> dict[str, Any]:
     started = time.perf_counter()
     log(f"{scale}: writing the corpus")
-    root = corpus.write_corpus(scale, OUT / scale)
+    # the seed is the data as committed, not whatever the working tree holds at the time
+    root = (corpus.write_seed_from_git(OUT / scale) if scale == "seed"
+            else corpus.write_corpus(scale, OUT / scale))
     result: dict[str, Any] = {"date": dt.datetime.now().isoformat(timespec="seconds"),
                               "commit": commit(), "rounds": rounds, "counts": counts(root),
                               "pairs": {}}
@@ -221,7 +223,7 @@ def machine() -> dict[str, Any]:
     return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
             "system": f"{platform.system()} {platform.release()}",
             "packages": {name: version(name) for name in PACKAGES},  # all are dependencies
-            "libyaml": bool(yaml.__with_libyaml__), "commit": commit()}
+            "libyaml": bool(yaml.__with_libyaml__)}
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -327,7 +329,8 @@ def render(results: dict[str, Any]) -> str:
         "## Machine", "",
         f"- {info['cpu']}, {info['cores']} cores; {info['system']}; Python {info['python']}",
         f"- {packages}; libyaml {'present' if info['libyaml'] else 'missing'}",
-        f"- commit {info['commit']}", "",
+        f"- commit {', '.join(dict.fromkeys(r['commit'] for r in results['scales'].values()))}",
+        "",
         "## Targets", "",
         "| Target | Measured (median CPU time) | Verdict |", "|---|---|---|",
         *(f"| {name} | {measured} | {verdict(ok)} |" for name, measured, ok in targets(results)),

@@ -112,6 +112,7 @@ def test_the_page_has_the_machine_the_targets_and_a_section_per_measured_scale()
     page = run.render(results)
     assert page.startswith("# Performance\n")
     assert "- AMD EPYC, 2 cores; Linux 6.1; Python 3.11.7" in page
+    assert "\n- commit abc1234\n" in page  # once, though two scales were measured there
     assert "| 1. seed: `iranru-ref build` ≤ 1.25 × `mkdocs build` alone | 1,100 ms vs 1,000 ms: " \
            "**1.10 ×** | **met** |" in page
     assert "| `iranru-ref check` | CSafeLoader floor | 300 ms | 100 ms | 3.00 × | 3.00 × |" in page

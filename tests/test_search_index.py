@@ -133,7 +133,7 @@ def test_a_short_source_is_one_section(built_site: Path) -> None:
 def test_the_money_chart_is_left_out_of_search(page_texts: dict[str, str]) -> None:
     """Its bar labels repeat the figures table (itself left out), 300 of them at scale."""
     assert "Money figures in US dollars" not in page_texts["figures/"]
-    assert "Every number in the two articles" in page_texts["figures/"]
+    assert "Every number in the sources" in page_texts["figures/"]
 
 
 def test_the_related_entities_of_a_page_are_left_out_of_search(built_site: Path) -> None:

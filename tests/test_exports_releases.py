@@ -15,8 +15,8 @@ import pytest
 from iranru_ref.check import load_checked
 from iranru_ref.errors import ValidationFailed
 from iranru_ref.exports import export_downloads
-from iranru_ref.exports.releases import FILE_NAME, read_releases
 from iranru_ref.load.project import Project
+from iranru_ref.load.releases import FILE_NAME
 from iranru_ref.site.generate import generate_tree
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -62,7 +62,7 @@ def unreleased(project: Path) -> Path:
 
 def test_without_releases_no_version_is_claimed_but_the_licence_is_stated(
         unreleased: Path) -> None:
-    assert read_releases(unreleased) is None
+    assert load_checked(Project.find(unreleased)).releases is None
     dataset, index = _documents(_exports(unreleased))
     for document in (dataset, index):
         assert not {"version", "dateModified", "datePublished"} & set(document)
@@ -127,10 +127,10 @@ def test_the_downloads_page_states_the_licence_and_the_release(unreleased: Path,
     ("releases:\n  - version: 1.0.0\n    date: 2030-01-01\n    notes: N.\n    summary: S.\n",
      5, "unknown field 'summary'"),
 ])
-def test_mistakes_in_releases_are_reported_with_their_line(
+def test_mistakes_in_releases_are_reported_with_their_line_by_check(
         unreleased: Path, text: str, line: int, message: str) -> None:
     (unreleased / FILE_NAME).write_text(text, "utf-8")
     with pytest.raises(ValidationFailed) as failed:
-        _exports(unreleased)
+        load_checked(Project.find(unreleased))
     problems = [str(problem) for problem in failed.value.problems]
     assert any(p.startswith(f"{FILE_NAME}:{line}: ") and message in p for p in problems), problems

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from .records.claim import Citation, Claim
 from .records.entity import Entity
+from .records.release import Releases
 from .records.settings import Settings
 from .records.source import Source
 from .records.vocabulary import Vocabulary
@@ -89,6 +90,8 @@ class Database:
     broken_sources: set[str] = field(default_factory=set)
     broken_vocabulary: set[str] = field(default_factory=set)
     settings: Settings = field(default_factory=Settings)
+    #: what ``releases.yml`` records, if the project has one
+    releases: Releases | None = None
 
     @functools.cached_property
     def source_positions(self) -> dict[str, int]:

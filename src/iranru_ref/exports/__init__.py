@@ -41,7 +41,6 @@ from .index_file import FILE_NAME as INDEX_FILE
 from .index_file import index_bytes, keep_build_time
 from .published_schema import FILE_NAME as SCHEMA_FILE
 from .published_schema import write_database_schema
-from .releases import read_releases
 from .sqlite_file import FILE_NAME as SQLITE_FILE
 from .sqlite_file import write_sqlite
 from .tables import TABLES, table_rows
@@ -98,7 +97,7 @@ def export_downloads(database: Database, open_file: Opener,
             writer(counting)
         downloads.append(counting.download())
 
-    releases = read_releases(database.root)  # first: a mistake there stops the build at once
+    releases = database.releases
     if graph is None:
         graph = build_graph(database)
     for name, writer in data_files(database, graph, downloads, releases):

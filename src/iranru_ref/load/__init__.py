@@ -11,6 +11,7 @@ from ..errors import Problem
 from ..progress import SILENT, Progress
 from .project import Project
 from .records import load_entities
+from .releases import load_releases
 from .settings import load_settings
 from .sources import load_sources
 from .vocabulary import load_vocabulary
@@ -27,5 +28,5 @@ def load_database(project: Project, progress: Progress = SILENT) -> tuple[Databa
     entities = load_entities(project, problems, broken_ids, progress)
     database = Database(project.root, vocabulary, sources, entities, source_documents,
                         broken_ids, broken_sources, broken_vocabulary,
-                        load_settings(project, problems))
+                        load_settings(project, problems), load_releases(project, problems))
     return database, problems

@@ -7,7 +7,6 @@ from ..exports.dataset import DOWNLOADS_PAGE, dataset_jsonld
 from ..exports.datasette_metadata import DATASETTE_COMMAND
 from ..exports.datasette_metadata import FILE_NAME as DATASETTE_METADATA_FILE
 from ..exports.licence import LICENCE_NAME, LICENCE_TITLE, LICENCE_URL, SOURCE_TEXT_NOTE
-from ..exports.releases import read_releases
 from ..exports.site_config import SiteConfig
 from ..exports.sqlite_file import FILE_NAME as SQLITE_FILE
 from ..records.release import Releases
@@ -27,7 +26,7 @@ def _release(releases: Releases | None) -> dict[str, str] | None:
 def write_downloads(site: Site, downloads: list[Download]) -> None:
     page = DOWNLOADS_PAGE
     data_files = [d for d in downloads if d.name not in METADATA_FILES]
-    releases = read_releases(site.database.root)
+    releases = site.database.releases
     dataset = dataset_jsonld(site.database, SiteConfig.load(site.database.root), data_files,
                              page_url(page), releases)
     licence = {"name": LICENCE_NAME, "title": LICENCE_TITLE, "url": LICENCE_URL,

@@ -37,8 +37,10 @@ LAYOUT_SEED = 29
 LAYOUT_ITERATIONS = 300
 #: the most neighbours an entity's graph draws (the most connected); the rest are counted
 NEIGHBOURS_DRAWN = 30
-#: labels longer than this are cut, with an ellipsis (the full name is the node's <title>)
+#: labels longer than this are cut, with an ellipsis (the full name is the node's <title>);
+#: an entity's graph cuts them shorter, so that it fits the page's column at full size
 LABEL_CHARS = 32
+NEIGHBOUR_LABEL_CHARS = 26
 
 #: a node's x, y and radius
 Position = tuple[float, float, float]
@@ -52,18 +54,18 @@ def text_width(text: str, size: float) -> float:
     em = 0.0
     for char in text:
         if char in _NARROW:
-            em += 0.4
+            em += 0.38
         elif char in _WIDE:
-            em += 1.0
+            em += 0.95
         elif char.isupper() or char.isdigit():
-            em += 0.74
+            em += 0.7
         else:
-            em += 0.64
+            em += 0.61
     return em * size
 
 
-def short(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,10 +355,11 @@ def neighbourhood_drawing(graph: nx.MultiDiGraph, center: str, neighbours: Seque
     row = max(24.0, 120.0 / rows)
     half = rows * row / 2
     semi_y = half + row  # the ellipse reaches a row past the outermost: no node on its axis
-    semi_x = max(110.0, 0.35 * half + 90.0)
+    semi_x = max(100.0, 0.2 * half + 90.0)
 
     def widest(side: Sequence[str]) -> float:
-        return max((text_width(short(graph.nodes[n]["name"]), size) for n in side), default=0.0)
+        return max((text_width(short(graph.nodes[n]["name"], NEIGHBOUR_LABEL_CHARS), size)
+                    for n in side), default=0.0)
 
     reach = max(widest(right), widest(left)) + r + gap + 6
     name = graph.nodes[center]["name"]
@@ -376,8 +379,8 @@ def neighbourhood_drawing(graph: nx.MultiDiGraph, center: str, neighbours: Seque
     for n in ring:
         x, y, _ = position[n]
         outward = "right" if x > cx else "left"
-        candidates.append((discs[n], [label_beside(x, y, r, short(graph.nodes[n]["name"]), size,
-                                                   outward)]))
+        text = short(graph.nodes[n]["name"], NEIGHBOUR_LABEL_CHARS)
+        candidates.append((discs[n], [label_beside(x, y, r, text, size, outward)]))
     labels = dict(zip([center, *ring], place_labels(candidates, width, height, discs.values()),
                       strict=True))
     edges = _edges(_pairs(graph, {center, *ring}, only=center), position,

@@ -64,8 +64,43 @@ def text_width(text: str, size: float) -> float:
     return em * size
 
 
-def short(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _head(words: list[str], room: int) -> str:
+    """The first words that fit in ``room`` characters (at least most of the room is used)."""
+    head = ""
+    for word in words:
+        if len(head) + len(word) + (1 if head else 0) > room:
+            break
+        head = f"{head} {word}" if head else word
+    text = " ".join(words)
+    return (head if len(head) >= room * 0.6 else text[:room]).rstrip(" ,;:")
+
+
+def short(text: str, limit: int, keep_end: bool = False) -> str:
+    """``text`` cut to ``limit`` characters after a whole word, with an ellipsis; with
+    ``keep_end``, its last words are kept too (“Bushehr Nuclear … unit 2”)."""
+    if len(text) <= limit:
+        return text
+    words = text.split()
+    tail: list[str] = []
+    if keep_end:
+        while len(tail) < len(words) - 1 and len(" ".join([words[-1 - len(tail)], *tail])) <= limit // 3:
+            tail.insert(0, words[-1 - len(tail)])
+    if not tail:
+        return _head(words, limit - 1) + "…"
+    end = " ".join(tail)
+    return f"{_head(words[: -len(tail)], limit - 3 - len(end))} … {end}"
+
+
+def label_texts(graph: nx.MultiDiGraph, nodes: Iterable[str], limit: int) -> dict[str, str]:
+    """Each node's label: its name, cut to ``limit``; where two cut names would read the same,
+    their ends are kept too, so that they still tell the entities apart."""
+    names = {n: str(graph.nodes[n]["name"]) for n in nodes}
+    cut = {n: short(name, limit) for n, name in names.items()}
+    seen: dict[str, int] = defaultdict(int)
+    for text in cut.values():
+        seen[text] += 1
+    return {n: short(names[n], limit, keep_end=True) if seen[text] > 1 else text
+            for n, text in cut.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,8 +289,8 @@ def _disc(position: Position) -> Box:
 
 
 def _nodes(graph: nx.MultiDiGraph, order: Iterable[str], position: dict[str, Position],
-           labels: dict[str, Label | None], edges: list[Edge], href: Callable[[str], str],
-           width: float, center: str | None = None) -> list[Node]:
+           labels: dict[str, Label | None], texts: dict[str, str], edges: list[Edge],
+           href: Callable[[str], str], width: float, center: str | None = None) -> list[Node]:
     """The nodes in the order they are painted, each with its label (or one shown on hover)
     and the path of its edges."""
     paths: dict[str, list[str]] = defaultdict(list)
@@ -270,9 +305,9 @@ def _nodes(graph: nx.MultiDiGraph, order: Iterable[str], position: dict[str, Pos
         label = labels[n]
         hover = None
         if label is None:
-            hover = label_beside(x, y, r, short(data["name"]), 12, "right")
+            hover = label_beside(x, y, r, texts[n], 12, "right")
             if hover.box.x1 > width:
-                hover = label_beside(x, y, r, short(data["name"]), 12, "left")
+                hover = label_beside(x, y, r, texts[n], 12, "left")
         nodes.append(Node(
             n, data["name"], data["type"], href(n), tuple(data["tags"]), x, y, r,
             f"{data['name']} ({TYPE_LABELS.get(data['type'], data['type'])})", label, hover,
@@ -320,19 +355,21 @@ def network_drawing(graph: nx.MultiDiGraph, drawn: Iterable[str],
     discs = {n: _disc(p) for n, p in position.items()}
     # Most connected first: they get the labels when there is not room for every one.
     order = sorted(ids, key=lambda n: (-degrees[n], graph.nodes[n]["name"].casefold(), n))
+    texts = label_texts(graph, ids, LABEL_CHARS)
     candidates = []
     for n in order:
         x, y, r = position[n]
         size = round(11 + 4 * math.sqrt(degrees[n] / most))
-        text = short(graph.nodes[n]["name"])
-        candidates.append((discs[n], [label_beside(x, y, r, text, size, side) for side in SIDES]))
+        candidates.append((discs[n], [label_beside(x, y, r, texts[n], size, side)
+                                      for side in SIDES]))
     labels = dict(zip(order, place_labels(candidates, NETWORK_WIDTH, NETWORK_HEIGHT,
                                           discs.values()), strict=True))
     edges = _edges(pairs, position, lambda n: str(graph.nodes[n]["name"]))
     # Labelled nodes last, so that no node is painted over their labels.
     painted = sorted(ids, key=lambda n: (labels[n] is not None, degrees[n], n))
     return Drawing(NETWORK_WIDTH, NETWORK_HEIGHT,
-                   _nodes(graph, painted, position, labels, edges, href, NETWORK_WIDTH), edges)
+                   _nodes(graph, painted, position, labels, texts, edges, href, NETWORK_WIDTH),
+                   edges)
 
 
 def ranked_neighbours(graph: nx.MultiDiGraph, center: str, degrees: dict[str, int]) -> list[str]:
@@ -357,13 +394,13 @@ def neighbourhood_drawing(graph: nx.MultiDiGraph, center: str, neighbours: Seque
     semi_y = half + row  # the ellipse reaches a row past the outermost: no node on its axis
     semi_x = max(100.0, 0.2 * half + 90.0)
 
+    texts = label_texts(graph, [center, *ring], NEIGHBOUR_LABEL_CHARS)
+
     def widest(side: Sequence[str]) -> float:
-        return max((text_width(short(graph.nodes[n]["name"], NEIGHBOUR_LABEL_CHARS), size)
-                    for n in side), default=0.0)
+        return max((text_width(texts[n], size) for n in side), default=0.0)
 
     reach = max(widest(right), widest(left)) + r + gap + 6
-    name = graph.nodes[center]["name"]
-    center_label_width = text_width(short(name), size + 1)
+    center_label_width = text_width(texts[center], size + 1)
     width = 2 * max(semi_x + reach, center_label_width / 2 + 8)
     height = 2 * half + 2 * 16 + (size + 1 if not ring else 0)
     cx, cy = width / 2, height / 2
@@ -374,17 +411,17 @@ def neighbourhood_drawing(graph: nx.MultiDiGraph, center: str, neighbours: Seque
             dx = semi_x * math.sqrt(max(0.0, 1 - (dy / semi_y) ** 2))
             position[n] = (_round(cx + sign * dx), _round(cy + dy), r)
     discs = {n: _disc(p) for n, p in position.items()}
-    candidates = [(discs[center], [label_beside(cx, cy, center_r, short(name), size + 1, side)
+    candidates = [(discs[center], [label_beside(cx, cy, center_r, texts[center], size + 1, side)
                                    for side in ("below", "above")])]
     for n in ring:
         x, y, _ = position[n]
         outward = "right" if x > cx else "left"
-        text = short(graph.nodes[n]["name"], NEIGHBOUR_LABEL_CHARS)
-        candidates.append((discs[n], [label_beside(x, y, r, text, size, outward)]))
+        candidates.append((discs[n], [label_beside(x, y, r, texts[n], size, outward)]))
     labels = dict(zip([center, *ring], place_labels(candidates, width, height, discs.values()),
                       strict=True))
     edges = _edges(_pairs(graph, {center, *ring}, only=center), position,
                    lambda n: str(graph.nodes[n]["name"]))
     return Drawing(math.ceil(width), math.ceil(height),
-                   _nodes(graph, [*ring, center], position, labels, edges, href, width, center),
+                   _nodes(graph, [*ring, center], position, labels, texts, edges, href, width,
+                          center),
                    edges)

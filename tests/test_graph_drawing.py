@@ -23,6 +23,7 @@ from iranru_ref.site.graph_drawing import (
     Box,
     Label,
     neighbourhood_drawing,
+    network_drawing,
     place_labels,
     ranked_neighbours,
     text_width,
@@ -142,6 +143,27 @@ def test_neighbourhood_labels_do_not_overlap_and_stay_inside(count: int) -> None
     assert len(boxes) == count + 1
     assert overlapping(boxes) == []
     assert all(box.inside(drawing.width, drawing.height) for _, box in boxes)
+
+
+# ------------------------------------------------------------------ the network's layout
+
+
+def test_the_layout_kept_for_the_next_build_draws_the_same_and_a_broken_one_is_ignored(
+        tmp_path: Path) -> None:
+    graph = hub_graph(12)
+    graph.add_node("alone", name="Alone", type="place", tags=[])
+    drawn, degree = set(graph), degrees(graph)
+    fresh = network_drawing(graph, drawn, degree, str)
+    cache = tmp_path / ".build" / "network-layout.json"
+    assert network_drawing(graph, drawn, degree, str, cache) == fresh
+    assert cache.is_file()
+    assert network_drawing(graph, drawn, degree, str, cache) == fresh  # from the file
+    cache.write_text("{not json", encoding="utf-8")
+    assert network_drawing(graph, drawn, degree, str, cache) == fresh
+    graph.add_edge("alone", "hub", label="near", inverse="near")  # another graph: laid out anew
+    moved = network_drawing(graph, drawn, degrees(graph), str, cache)
+    assert moved != fresh
+    assert moved == network_drawing(graph, drawn, degrees(graph), str)
 
 
 # ------------------------------------------------------------------ pages

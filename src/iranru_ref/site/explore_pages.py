@@ -11,7 +11,7 @@ from ..graph import degrees, most_connected
 from ..records.vocabulary import FOLDERS
 from ..urls import relative, source_page
 from . import paging
-from .graph_drawing import network_drawing
+from .graph_drawing import LAYOUT_CACHE, network_drawing
 from .paging import numbered, parts_nav, split
 from .render import Site
 
@@ -75,7 +75,8 @@ def write_network(site: Site) -> None:
     drawn = (set(graph.nodes) if len(graph) <= paging.PER_PART
              else {node for node, _ in most_connected(graph, paging.PER_PART)})
     drawing = network_drawing(graph, drawn, degrees(graph),
-                              lambda n: site.views.entity_link(page, n)["href"])
+                              lambda n: site.views.entity_link(page, n)["href"],
+                              site.project.root / LAYOUT_CACHE)
     by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
     for node in sorted(drawn):
         link = site.views.entity_link(page, node)

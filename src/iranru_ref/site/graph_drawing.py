@@ -18,11 +18,13 @@ the fonts Material falls back to), so a placed label's box holds the text as dra
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
 
 import networkx as nx
 
@@ -35,6 +37,8 @@ NETWORK_HEIGHT = 640
 #: the fixed seed of the network's force layout, and its rounds
 LAYOUT_SEED = 29
 LAYOUT_ITERATIONS = 300
+#: where, under the project root, the network's last layout is kept for the next build
+LAYOUT_CACHE = Path(".build") / "network-layout.json"
 #: the most neighbours an entity's graph draws (the most connected); the rest are counted
 NEIGHBOURS_DRAWN = 30
 #: labels longer than this are cut, with an ellipsis (the full name is the node's <title>);
@@ -316,39 +320,60 @@ def _nodes(graph: nx.MultiDiGraph, order: Iterable[str], position: dict[str, Pos
     return nodes
 
 
-def force_layout(simple: nx.Graph) -> dict[str, Any]:
+def force_layout(simple: nx.Graph, cache: Path | None = None) -> dict[str, tuple[float, float]]:
     """ForceAtlas2 with strong gravity, so that entities without a relation to the others stay
-    near them rather than drifting to the corners and squeezing the rest into the middle."""
+    near them rather than drifting to the corners and squeezing the rest into the middle.
+
+    With ``cache``, a file, the positions are kept there with the graph they were computed for,
+    and taken from it while the graph is the same: the layout (and importing numpy for it) is
+    a tenth of a build at the seed scale, and most edits leave the relations as they were."""
     if not len(simple):
         return {}
-    layout: dict[str, Any] = nx.forceatlas2_layout(
-        simple, seed=LAYOUT_SEED, max_iter=LAYOUT_ITERATIONS, scaling_ratio=4.0,
-        strong_gravity=True)
-    return layout
+    key = hashlib.sha256(json.dumps(
+        [LAYOUT_SEED, LAYOUT_ITERATIONS, list(simple.nodes), sorted(simple.edges)]).encode()
+    ).hexdigest()
+    if cache is not None:
+        try:
+            kept = json.loads(cache.read_text(encoding="utf-8"))
+            if kept["key"] == key:
+                return {n: (x, y) for n, (x, y) in kept["positions"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    layout = nx.forceatlas2_layout(simple, seed=LAYOUT_SEED, max_iter=LAYOUT_ITERATIONS,
+                                   scaling_ratio=4.0, strong_gravity=True)
+    positions = {n: (float(layout[n][0]), float(layout[n][1])) for n in simple}
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps({"key": key, "positions": positions}), encoding="utf-8")
+        except OSError:
+            pass
+    return positions
 
 
-def network_drawing(graph: nx.MultiDiGraph, drawn: Iterable[str],
-                    degrees: dict[str, int], href: Callable[[str], str]) -> Drawing:
-    """The network of the ``drawn`` entities, laid out by force with a fixed seed."""
+def network_drawing(graph: nx.MultiDiGraph, drawn: Iterable[str], degrees: dict[str, int],
+                    href: Callable[[str], str], cache: Path | None = None) -> Drawing:
+    """The network of the ``drawn`` entities, laid out by force with a fixed seed (kept in the
+    file ``cache``, when given, for the next build)."""
     ids = sorted(drawn)
     simple = nx.Graph()
     simple.add_nodes_from(ids)  # in id order: the layout does not depend on the hash seed
     pairs = _pairs(graph, set(ids))
     simple.add_edges_from(pairs)
-    layout = force_layout(simple)
+    layout = force_layout(simple, cache)
     most = max((degrees[n] for n in ids), default=0) or 1
     radius = {n: 4.0 + 8.0 * math.sqrt(degrees[n] / most) for n in ids}
     margin = 16.0
-    xs = [float(layout[n][0]) for n in ids] or [0.0]
-    ys = [float(layout[n][1]) for n in ids] or [0.0]
+    xs = [layout[n][0] for n in ids] or [0.0]
+    ys = [layout[n][1] for n in ids] or [0.0]
 
     def scale(value: float, low: float, high: float, size: int) -> float:
         span = high - low
         return size / 2 if span == 0 else margin + (value - low) / span * (size - 2 * margin)
 
     position = {
-        n: (_round(scale(float(layout[n][0]), min(xs), max(xs), NETWORK_WIDTH)),
-            _round(scale(float(layout[n][1]), min(ys), max(ys), NETWORK_HEIGHT)),
+        n: (_round(scale(layout[n][0], min(xs), max(xs), NETWORK_WIDTH)),
+            _round(scale(layout[n][1], min(ys), max(ys), NETWORK_HEIGHT)),
             _round(radius[n]))
         for n in ids
     }

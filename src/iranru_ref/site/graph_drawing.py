@@ -245,9 +245,16 @@ class Drawing:
     nodes: list[Node]
     edges: list[Edge]
 
+    @property
+    def dense(self) -> bool:
+        """More than four edges a node: drawn thinner, and without arrowheads, which would
+        only blot the lines (and cost the browser time); their titles keep the direction."""
+        return len(self.edges) > 4 * len(self.nodes)
 
-def _round(value: float) -> float:
-    return round(value, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+def _round(value: float) -> int:
+    """A coordinate, in whole pixels: the drawing is shown at about its own size."""
+    return round(value)
 
 
 def _pairs(graph: nx.MultiDiGraph, drawn: set[str],
@@ -371,10 +378,10 @@ def network_drawing(graph: nx.MultiDiGraph, drawn: Iterable[str], degrees: dict[
         span = high - low
         return size / 2 if span == 0 else margin + (value - low) / span * (size - 2 * margin)
 
-    position = {
+    position: dict[str, Position] = {
         n: (_round(scale(layout[n][0], min(xs), max(xs), NETWORK_WIDTH)),
             _round(scale(layout[n][1], min(ys), max(ys), NETWORK_HEIGHT)),
-            _round(radius[n]))
+            round(radius[n], 1))
         for n in ids
     }
     discs = {n: _disc(p) for n, p in position.items()}

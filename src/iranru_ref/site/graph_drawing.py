@@ -3,8 +3,8 @@
 Two drawings, both rendered as inline SVG by ``templates/_graph.svg.j2``, so a reader's browser
 only paints them (no script, no layout at load time):
 
-* ``network_drawing``: the network page. networkx's force-directed ``spring_layout`` with a
-  fixed seed places the nodes (the same input gives the same bytes), nodes are sized by their
+* ``network_drawing``: the network page. networkx's force-directed ``forceatlas2_layout`` with
+  a fixed seed places the nodes (the same input gives the same bytes), nodes are sized by their
   number of neighbours, and the most connected are labelled first, each where its label
   overlaps no label already placed and no other node.
 * ``neighbourhood_drawing``: an entity's neighbours. Every edge touches the entity, so a force

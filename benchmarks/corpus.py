@@ -3,7 +3,7 @@
 ``write_corpus(scale, target)`` writes a complete project into ``target``: verbatim source texts
 with their metadata (correct SHA-256 and paragraph kinds), one YAML record per entity under
 ``data/<folder>/``, the real vocabulary, templates, hand-written docs and ``mkdocs.yml`` of this
-repository, and a link to its ``node_modules``. Everything passes ``iranru-ref check``:
+repository. Everything passes ``iranru-ref check``:
 
 * every claim's quote is a sentence (or a clause of one) that really occurs in the paragraph it
   cites, and ``occurrence`` is set whenever the quote occurs more than once there;
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import re
 import shutil
@@ -48,7 +47,7 @@ except ImportError:  # pragma: no cover
 
 ROOT = Path(__file__).resolve().parent.parent
 #: what a corpus copies from the repository besides the generated data and sources (and every
-#: top-level file, such as mkdocs.yml and package-lock.json)
+#: top-level file, such as mkdocs.yml)
 PROJECT_PARTS = ("templates", "docs", "src/iranru_ref/engines/mkdocs_hook.py", "data/vocabulary")
 GENERATOR_VERSION = 3
 
@@ -543,7 +542,7 @@ def _fingerprint(scale: Scale) -> str:
 
 
 def copy_project_parts(target: Path) -> None:
-    """The repository's templates, docs, config and vocabulary; node_modules is linked."""
+    """The repository's templates, docs, config and vocabulary."""
     top_files = [path.name for path in ROOT.iterdir()
                  if path.is_file() and not path.name.startswith(".")]
     for part in (*PROJECT_PARTS, *sorted(top_files)):
@@ -557,11 +556,6 @@ def copy_project_parts(target: Path) -> None:
                             ignore=shutil.ignore_patterns("__pycache__", ".*"))
         elif source.exists():
             shutil.copy2(source, destination)
-    link = target / "node_modules"
-    if (ROOT / "node_modules").is_dir() and not link.exists():
-        if link.is_symlink():
-            link.unlink()
-        os.symlink(ROOT / "node_modules", link)
 
 
 def write_corpus(scale: str | Scale, target: Path) -> Path:

@@ -23,7 +23,7 @@ from iranru_ref.records.vocabulary import TYPE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("data", "sources", "templates", "docs", "mkdocs.yml", "releases.yml",
-                 "package.json", "package-lock.json", "src/iranru_ref/engines/mkdocs_hook.py")
+                 "src/iranru_ref/engines/mkdocs_hook.py")
 
 
 def benchmark_module(name: str) -> ModuleType:
@@ -38,7 +38,7 @@ def benchmark_module(name: str) -> ModuleType:
 
 
 def copy_project(target: Path) -> Path:
-    """A working copy of the project (node_modules linked, not copied)."""
+    """A working copy of the project."""
     for part in PROJECT_PARTS:
         source = ROOT / part
         destination = target / part
@@ -47,8 +47,6 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, destination)
         elif source.exists():
             shutil.copy2(source, destination)
-    if (ROOT / "node_modules").is_dir():
-        os.symlink(ROOT / "node_modules", target / "node_modules")
     return target
 
 

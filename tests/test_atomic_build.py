@@ -49,7 +49,7 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def site_project(built_project: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the built project (node_modules stays a link)."""
+    """A fresh copy of the built project."""
     return Path(shutil.copytree(built_project, tmp_path / "project", symlinks=True))
 
 

@@ -1,8 +1,8 @@
 """Link integrity: no broken internal link or anchor in the built site, checked three ways.
 
 1. An independent crawler (stdlib ``html.parser``) follows every relative ``href`` and ``src``
-   of every page, and every link in the graphs' JSON data, and checks that the target file
-   exists and that the fragment names an element in it.
+   of every page, the graphs' SVG node links among them, and checks that the target file exists
+   and that the fragment names an element in it.
 2. linkchecker (PyPI) checks the local files offline (``file://``; external links are not
    followed).
 3. MkDocs' own validation: ``mkdocs build --strict`` with ``validation.links.anchors: warn``
@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -29,7 +28,7 @@ from conftest import copy_project
 pytestmark = pytest.mark.slow
 
 LINK_ATTRIBUTES = {
-    "a": ("href",), "area": ("href",), "link": ("href",), "img": ("src",), "script": ("src",),
+    "a": ("href", "xlink:href"), "area": ("href",), "link": ("href",), "img": ("src",), "script": ("src",),
     "iframe": ("src",), "source": ("src",), "audio": ("src",), "video": ("src", "poster"),
     "form": ("action",),
 }
@@ -41,9 +40,6 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[tuple[int, str]] = []
-        self.json_blocks: list[str] = []
-        self._in_json = False
-        self._json: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -55,20 +51,9 @@ class _Page(HTMLParser):
             value = values.get(attribute)
             if value is not None:
                 self.links.append((line, value))
-        if tag == "script" and "graph-data" in (values.get("class") or "").split():
-            self._in_json, self._json = True, []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_json:
-            self._json.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._in_json:
-            self.json_blocks.append("".join(self._json))
-            self._in_json = False
 
 
 def parse(path: Path) -> _Page:
@@ -78,23 +63,13 @@ def parse(path: Path) -> _Page:
     return page
 
 
-def graph_links(page: _Page) -> list[str]:
-    """The page-relative links that the graph scripts turn into clickable nodes."""
-    links: list[str] = []
-    for block in page.json_blocks:
-        data = json.loads(block)
-        links.extend(node["href"] for node in data.get("nodes", []) if node.get("href"))
-    return links
-
-
 def broken_links(site: Path) -> list[str]:
     """Every relative link or fragment in ``site`` whose target file or element is missing."""
     pages = {path.relative_to(site).as_posix(): parse(path) for path in sorted(site.rglob("*.html"))}
     problems: list[str] = []
     for name, page in pages.items():
         base = FAKE_ORIGIN + name
-        references = page.links + [(0, href) for href in graph_links(page)]
-        for line, reference in references:
+        for line, reference in page.links:
             parts = urlsplit(reference)
             if parts.scheme or parts.netloc or reference.startswith("//"):
                 continue  # external (the payload tests make sure no javascript: gets here)
@@ -127,8 +102,8 @@ def test_the_crawler_finds_broken_links(tmp_path: Path) -> None:
         '<h1 id="top">A</h1><a href="../b/">b</a><a href="#top">top</a><a href="#gone">x</a>'
         '<a href="../b/#there">ok</a><a href="../b/#nowhere">x</a><img src="../missing.png">'
         '<a href="../c/">c</a><a href="https://example.org/">external</a>'
-        '<script type="application/json" class="graph-data">'
-        '{"nodes": [{"href": "../b/"}, {"href": "../d/"}]}</script>', encoding="utf-8")
+        '<svg class="graph"><a class="graph-node" xlink:href="../b/"><circle r="3"/></a>'
+        '<a class="graph-node" xlink:href="../d/"><circle r="3"/></a></svg>', encoding="utf-8")
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "index.html").write_text('<p id="there">B</p>', encoding="utf-8")
     found = "\n".join(broken_links(tmp_path))

@@ -69,9 +69,12 @@ def incident_edges(graph: nx.MultiDiGraph, entity_id: str) -> list[tuple[str, st
     return edges
 
 
+def degrees(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Each entity's number of distinct neighbours."""
+    return {node: len(set(graph.successors(node)) | set(graph.predecessors(node)))
+            for node in graph}
+
+
 def most_connected(graph: nx.MultiDiGraph, count: int = 10) -> list[tuple[str, int]]:
     """Entities with the most distinct neighbours, most first, ties by id."""
-    degree = {
-        node: len(set(graph.successors(node)) | set(graph.predecessors(node))) for node in graph
-    }
-    return sorted(degree.items(), key=lambda item: (-item[1], item[0]))[:count]
+    return sorted(degrees(graph).items(), key=lambda item: (-item[1], item[0]))[:count]

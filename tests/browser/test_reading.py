@@ -273,80 +273,120 @@ def _rare_phrase(text: str) -> str:
     return " ".join((rare or words)[:2])
 
 
-def network_nodes(page: Any) -> int:
-    data = page.eval_on_selector("#network-graph", "el => JSON.parse(el.dataset.graph)")
-    return len(data["nodes"])
+NODES = "#network-graph svg.graph a.graph-node"
 
+#: the boxes of a graph's drawn labels as the browser renders them, and the pairs that overlap
+LABEL_OVERLAPS = """svg => {
+    const boxes = [...svg.querySelectorAll('.graph-label:not(.is-hover)')].map(
+        t => [t.textContent, t.getBoundingClientRect()]);
+    const overlaps = [];
+    boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+        if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom)
+            overlaps.push([a, b]);
+    }));
+    return {count: boxes.length, overlaps,
+            smallest: Math.min(...boxes.map(([, r]) => r.height))};
+}"""
 
 def test_network_draws_every_entity_and_a_click_opens_its_page(
     page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
 ) -> None:
     page.goto(site_url + "network/")
-    page.wait_for_function("window.iranruNetwork !== undefined")
-    expected = network_nodes(page)
-    assert expected == len(site_data["entities"])
-    assert page.evaluate("window.iranruNetwork.nodes().length") == expected
-    assert page.evaluate("window.iranruNetwork.nodes(':visible').length") == expected
-    # Click the node that stands furthest from its neighbours, so nothing covers it.
+    page.wait_for_function("document.body.dataset.iranruReady === '1'")
+    assert page.locator(NODES).count() == len(site_data["entities"])
+    # The browser only paints: no graph library loads, and no script moves a node.
+    scripts = page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")
+    assert all("/assets/javascripts/" in src or src.endswith("/assets/iranru.js")
+               for src in scripts), scripts
+    served = page.request.get(site_url + "network/").text()
+    drawn = page.eval_on_selector_all(
+        f"{NODES} circle", "els => els.map(e => e.getAttribute('cx') + ',' + e.getAttribute('cy'))")
+    assert drawn == [f"{x},{y}" for x, y in re.findall(r'<circle cx="([^"]+)" cy="([^"]+)"', served)]
+    # Hover the node that stands furthest from the others, so nothing covers it.
     target = page.evaluate("""() => {
-        const cy = window.iranruNetwork, w = cy.width(), h = cy.height();
+        const nodes = [...document.querySelectorAll('#network-graph a.graph-node')].map(a => {
+            const r = a.querySelector('circle').getBoundingClientRect();
+            return {id: a.dataset.id, x: r.left + r.width / 2, y: r.top + r.height / 2};
+        });
         let best = null;
-        cy.nodes().forEach(n => {
-            const p = n.renderedPosition();
-            if (p.x < 20 || p.y < 20 || p.x > w - 20 || p.y > h - 20) return;
-            let nearest = Infinity;
-            cy.nodes().forEach(m => {
-                if (m === n) return;
-                const q = m.renderedPosition();
-                nearest = Math.min(nearest, Math.hypot(p.x - q.x, p.y - q.y));
-            });
-            if (!best || nearest > best.nearest) {
-                best = {id: n.id(), name: n.data('name'), x: p.x, y: p.y, nearest};
-            }
+        nodes.forEach(n => {
+            const nearest = Math.min(...nodes.filter(m => m !== n).map(
+                m => Math.hypot(n.x - m.x, n.y - m.y)));
+            if (!best || nearest > best.nearest) best = {...n, nearest};
         });
         return best;
     }""")
-    assert target is not None, "no node is drawn inside the canvas"
-    box = page.locator("#network-graph .network-canvas").bounding_box()
+    node = page.locator(f"{NODES}[data-id='{target['id']}']")
+    node.scroll_into_view_if_needed()
+    box = node.locator("circle").bounding_box()
     assert box is not None
-    page.mouse.move(box["x"] + target["x"], box["y"] + target["y"])
-    page.wait_for_function(  # hovering names the node
-        "name => document.querySelector('#network-graph .network-canvas').title === name",
-        arg=target["name"])
-    page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    # Hovering highlights the node's edges, and names it if it had no label.
+    highlighted = node.locator(".graph-node-edges")
+    if highlighted.count():
+        assert highlighted.evaluate("e => getComputedStyle(e).visibility") == "visible"
+    assert node.locator(".graph-label").evaluate("e => getComputedStyle(e).visibility") == "visible"
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     entity = next(e for e in site_data["entities"] if e["id"] == target["id"])
     page.wait_for_url("**/" + entity_path(entity))
     wait_for_title(page, entity["name"])
     assert_clean(page_log)
 
 
+def test_network_labels_do_not_overlap_as_drawn(page: Any, site_url: str) -> None:
+    page.goto(site_url + "network/")
+    found = page.eval_on_selector("#network-graph svg.graph", LABEL_OVERLAPS)
+    assert found["count"] >= 10
+    assert found["overlaps"] == []
+
+
+def test_a_focused_node_is_highlighted_and_keyboard_opens_it(page: Any, site_url: str) -> None:
+    page.goto(site_url + "network/")
+    first = page.locator(NODES).first
+    first.focus()
+    assert first.locator(".graph-label").evaluate(
+        "e => getComputedStyle(e).visibility") == "visible"
+    href = first.get_attribute("xlink:href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url.rstrip("/").endswith(str(href).strip("./").rstrip("/")))
+
+
 def test_network_filters_by_type_and_tag(page: Any, site_url: str, site_data: dict[str, Any]) -> None:
     page.goto(site_url + "network/")
-    page.wait_for_function("window.iranruNetwork !== undefined")
-    total = network_nodes(page)
+    page.wait_for_selector("#network-graph .network-filter:not([hidden])")
+    total = page.locator(NODES).count()
     first_type = page.locator("#network-graph input[name=type]").first
     kind = first_type.get_attribute("value")
     of_kind = sum(1 for e in site_data["entities"] if e["type"] == kind)
-    visible = "n => window.iranruNetwork.nodes(':visible').length === n"
+    shown = f"{NODES}:not(.is-filtered)"
     first_type.uncheck()
-    page.wait_for_function(visible, arg=total - of_kind)
+    assert page.locator(shown).count() == total - of_kind
+    assert page.locator(f"{NODES}.type-{kind}:not(.is-filtered)").count() == 0
+    assert page.locator(f"{NODES}.type-{kind}").first.is_hidden()
     assert f"Showing {total - of_kind} of {total}" in page.inner_text(".network-status")
+    # An edge is shown only while both its ends are.
+    kept = set(page.locator(shown).evaluate_all("els => els.map(e => e.dataset.id)"))
+    for ends in page.locator("#network-graph .graph-edges line:not(.is-filtered)").evaluate_all(
+            "els => els.map(e => e.dataset.ends)"):
+        assert set(ends.split()) <= kept
     first_type.check()
-    page.wait_for_function(visible, arg=total)
+    assert page.locator(shown).count() == total
     tag = next(t for e in site_data["entities"] for t in e["tags"])
     tagged = sum(1 for e in site_data["entities"] if tag in e["tags"])
     page.select_option("#network-graph select[name=tag]", tag)
-    page.wait_for_function(visible, arg=tagged)
+    assert page.locator(shown).count() == tagged
 
 
-def test_network_fallback_lists_every_entity_without_javascript(
+def test_network_graph_and_fallback_work_without_javascript(
     browser: Any, site_url: str, site_data: dict[str, Any]
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(site_url + "network/")
-        assert not page.locator(".network-canvas").is_visible()
+        assert page.locator("#network-graph svg.graph").is_visible()
+        assert page.locator(NODES).count() == len(site_data["entities"])
+        assert not page.locator(".network-filter").first.is_visible()  # they need the script
         names = page.locator(".network-fallback .fallback-list a").all_inner_texts()
         assert len(names) == len(site_data["entities"])
         assert page.locator(".network-fallback table.relations-table tbody tr").count() >= 1
@@ -354,23 +394,29 @@ def test_network_fallback_lists_every_entity_without_javascript(
         context.close()
 
 
-def test_entity_graph_keeps_labels_at_reading_size(
+def test_entity_graph_draws_its_neighbours_at_reading_size(
     page: Any, site_url: str, site_data: dict[str, Any]
 ) -> None:
-    """A neighbourhood of a few nodes is not zoomed up to fill its box."""
     neighbours: dict[str, set[str]] = {}
     for claim in site_data["claims"]:
-        if claim.get("object"):
+        if claim.get("object") and claim["object"] != claim["subject"]:
             neighbours.setdefault(claim["subject"], set()).add(claim["object"])
             neighbours.setdefault(claim["object"], set()).add(claim["subject"])
-    smallest = min((e for e in site_data["entities"] if neighbours.get(e["id"])),
-                   key=lambda e: (len(neighbours[e["id"]]), e["id"]))
-    page.goto(site_url + entity_path(smallest))
-    page.wait_for_function("window.iranruEntityGraph && window.iranruEntityGraph.container()"
-                           " && document.body.contains(window.iranruEntityGraph.container())")
-    zoom = page.evaluate("window.iranruEntityGraph.zoom()")
-    assert zoom <= 1.11, f"the neighbourhood graph is zoomed to {zoom}, its labels are huge"
-    assert page.evaluate("window.iranruEntityGraph.nodes().length") == len(neighbours[smallest["id"]]) + 1
+    for entity in (min((e for e in site_data["entities"] if neighbours.get(e["id"])),
+                       key=lambda e: (len(neighbours[e["id"]]), e["id"])),
+                   best_entity(site_data)):
+        page.goto(site_url + entity_path(entity))
+        graph = page.locator(".entity-graph svg.graph")
+        expected = min(len(neighbours[entity["id"]]), 30)
+        assert graph.locator("a.graph-node").count() == expected
+        found = graph.evaluate(LABEL_OVERLAPS)
+        assert found["count"] == expected + 1 and found["overlaps"] == []
+        assert found["smallest"] >= 12, "the graph's labels are shrunk below reading size"
+        note = page.locator(".entity-graph .graph-note")
+        if len(neighbours[entity["id"]]) > 30:
+            assert f"of its {len(neighbours[entity['id']])} neighbours" in note.inner_text()
+        else:
+            assert note.count() == 0
 
 
 def test_timeline_filters_by_tag(page: Any, site_url: str) -> None:

@@ -39,7 +39,8 @@ def test_instant_navigation_keeps_pages_working(
     page.evaluate("window.iranruSamePage = true")
     page.click(".md-nav a[href$='network/']")
     page.wait_for_url("**/network/")
-    page.wait_for_function("window.iranruNetwork && document.body.contains(window.iranruNetwork.container())")
+    page.wait_for_selector("#network-graph .network-filter:not([hidden])")  # its script ran
+    assert page.locator("#network-graph svg.graph a.graph-node").count() >= 1
     page.click(".md-nav a[href$='timeline/']")
     page.wait_for_url("**/timeline/")
     page.wait_for_selector(".tag-filter:not([hidden])")
@@ -54,8 +55,7 @@ def test_instant_navigation_keeps_pages_working(
     page.locator("details.citing > summary").first.click()
     page.locator("details.citing[open] a").first.click()  # back to a claim on an entity page
     page.wait_for_selector(".entity-head")
-    page.wait_for_function("!document.querySelector('.entity-graph') || "
-                           "document.querySelector('.entity-graph-canvas canvas') !== null")
+    page.wait_for_function("document.body.dataset.iranruReady === '1'")
     assert page.evaluate("window.iranruSamePage === true"), "a link reloaded the page"
     assert not page_log.outside and not page_log.errors, (page_log.outside, page_log.errors)
 

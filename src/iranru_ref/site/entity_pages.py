@@ -9,10 +9,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ..database import ClaimRef, Database, EntityRecord
-from ..graph import incident_edges, neighbours
+from ..graph import degrees, neighbours
 from ..urls import entity_page, relative, source_page
 from .claim_memo import ClaimMemo
 from .explore_pages import timeline_key
+from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
 from .render import Site
 
@@ -39,13 +40,14 @@ def write_entity_pages(site: Site, advance: Callable[[], None]) -> None:
     claims = ClaimMemo(site.views, site.env.get_template("_macros.md.j2").module,
                        about.values())
     source_nodes = SourceNodes(site.database)
+    degree = degrees(site.graph)
     for record in site.database.entities.values():
-        _entity_page(site, claims, source_nodes, record, about[record.id])
+        _entity_page(site, claims, source_nodes, degree, record, about[record.id])
         advance()
 
 
 def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
-                 record: EntityRecord, about: list[ClaimRef]) -> None:
+                 degree: dict[str, int], record: EntityRecord, about: list[ClaimRef]) -> None:
     page = entity_page(record.type, record.id)
     views = site.views
     own = [ref for ref in about if ref.subject.id == record.id]
@@ -109,7 +111,7 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         key_dates=[{"label": label, "short": short, "text": text, "href": href}
                    for _, label, short, text, href in dates],
         key_figures=figures,
-        graph=_neighbourhood(site, page, record.id),
+        graph=_neighbourhood(site, page, record.id, degree),
         jsonld=entity_jsonld(site.database, record, about, source_nodes),
     )
     claims.shown(about)
@@ -123,9 +125,13 @@ def _key_date(page: str, ref: ClaimRef) -> tuple[str, str, str, str, str]:
             relative(page, entity_page(ref.subject.type, ref.subject.id), ref.anchor))
 
 
-def _neighbourhood(site: Site, page: str, entity_id: str) -> dict[str, Any]:
-    incident = incident_edges(site.graph, entity_id)
-    ids = {entity_id, *(s for s, _, _ in incident), *(t for _, t, _ in incident)}
-    edges = [{"source": s, "target": t, "label": d["label"]} for s, t, d in incident]
-    return {"center": entity_id, "nodes": [site.views.graph_node(page, n) for n in sorted(ids)],
-            "edges": edges}
+def _neighbourhood(site: Site, page: str, entity_id: str,
+                   degree: dict[str, int]) -> dict[str, Any] | None:
+    """The drawing of the entity's most connected neighbours, and how many it has in all."""
+    ranked = ranked_neighbours(site.graph, entity_id, degree)
+    if not ranked:
+        return None
+    drawn = ranked[:NEIGHBOURS_DRAWN]
+    drawing = neighbourhood_drawing(site.graph, entity_id, drawn,
+                                    lambda n: site.views.entity_link(page, n)["href"])
+    return {"drawing": drawing, "drawn": len(drawn), "total": len(ranked)}

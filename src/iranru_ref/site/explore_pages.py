@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..database import ClaimRef, Database
-from ..graph import most_connected
+from ..graph import degrees, most_connected
 from ..records.vocabulary import FOLDERS
 from ..urls import relative, source_page
 from . import paging
+from .graph_drawing import LAYOUT_CACHE, network_drawing
 from .paging import numbered, parts_nav, split
 from .render import Site
 
@@ -72,12 +73,13 @@ def write_network(site: Site) -> None:
     # A graph of thousands of entities is unreadable: beyond PER_PART, the most connected.
     drawn = (set(graph.nodes) if len(graph) <= paging.PER_PART
              else {node for node, _ in most_connected(graph, paging.PER_PART)})
-    nodes = [site.views.graph_node(page, n) for n in sorted(drawn)]
-    edges = [{"source": s, "target": t, "label": d["label"]}
-             for s, t, d in graph.edges(data=True) if s in drawn and t in drawn]
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node in nodes:
-        by_type[node["type"]].append(node)
+    drawing = network_drawing(graph, drawn, degrees(graph),
+                              lambda n: site.views.entity_link(page, n)["href"],
+                              site.project.root / LAYOUT_CACHE)
+    by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for node in sorted(drawn):
+        link = site.views.entity_link(page, node)
+        by_type[link["type"]].append(link)
     relations = sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))
     parts = split(page, relations, numbered("relation", "relations"))
     for part in parts:
@@ -95,7 +97,7 @@ def write_network(site: Site) -> None:
             continue
         site.render(
             page, "network.md.j2", **context,
-            graph={"nodes": nodes, "edges": edges},
+            drawing=drawing,
             entity_total=len(graph),
             tags=sorted(site.database.vocabulary.tags),
             types=[t for t in FOLDERS.values() if by_type.get(t)],

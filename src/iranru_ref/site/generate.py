@@ -25,7 +25,6 @@ from .render import Site, environment
 from .source_pages import write_coverage, write_source_pages, write_sources_index
 from .template_cache import OWN_TEMPLATES
 from .tree import TreeWriter
-from .vendor import copy_vendor_assets
 from .views import Views
 
 ASSETS = Path(__file__).parent / "assets"
@@ -41,7 +40,6 @@ def generate(database: Database, project: Project, out_dir: Path,
     with progress.stage("pages", len(database.entities) + len(database.sources)) as advance:
         site.writer.copy_tree(project.docs_dir)
         site.writer.copy_tree(ASSETS, "assets")
-        copy_vendor_assets(project, site.writer)
         write_entity_pages(site, advance)
         write_type_indexes(site)
         write_tags(site)

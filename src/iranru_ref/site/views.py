@@ -150,11 +150,6 @@ class Views:
             "contested": claim.contested,
         }
 
-    def graph_node(self, page: str, entity_id: str) -> dict[str, Any]:
-        """An entity as a node of a drawn graph."""
-        record = self.database.entities[entity_id]
-        return {**self.entity_link(page, entity_id), "tags": list(record.entity.tags)}
-
     def entity_summary(self, page: str, record: EntityRecord) -> dict[str, Any]:
         return {**self.entity_link(page, record.id), "tags": list(record.entity.tags),
                 "aliases": list(record.entity.aliases), "summary": record.entity.summary}

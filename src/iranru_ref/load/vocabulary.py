@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from ..errors import Problem
 from ..records.vocabulary import Predicate, Tag, Vocabulary
+from .files import ProjectFiles
 from .messages import validate
 from .project import Project
 from .yaml_file import load_yaml
@@ -17,7 +18,7 @@ M = TypeVar("M", bound=BaseModel)
 
 def _load_mapping_of(
     model: type[M], project: Project, name: str, problems: list[Problem],
-    broken: set[str] | None = None,
+    broken: set[str] | None = None, files: ProjectFiles | None = None,
 ) -> dict[str, M]:
     """The entries of one vocabulary file; names that fail to load go in ``broken`` as
     ``<file stem>:<name>``, or ``<file stem>:*`` when the whole file does."""
@@ -25,11 +26,11 @@ def _load_mapping_of(
     display = project.display(path)
     broken = broken if broken is not None else set()
     kind = path.stem
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.append(Problem(display, 1, "the vocabulary file is missing; restore it from git"))
         broken.add(f"{kind}:*")
         return {}
-    document = load_yaml(path, display, problems)
+    document = load_yaml(path, display, problems, files or ProjectFiles(project.root))
     if document is None:
         broken.add(f"{kind}:*")
         return {}
@@ -48,9 +49,11 @@ def _load_mapping_of(
 
 
 def load_vocabulary(
-    project: Project, problems: list[Problem], broken: set[str] | None = None
+    project: Project, problems: list[Problem], broken: set[str] | None = None,
+    files: ProjectFiles | None = None,
 ) -> Vocabulary:
+    files = files or ProjectFiles(project.root)
     return Vocabulary(
-        predicates=_load_mapping_of(Predicate, project, "predicates.yml", problems, broken),
-        tags=_load_mapping_of(Tag, project, "tags.yml", problems, broken),
+        predicates=_load_mapping_of(Predicate, project, "predicates.yml", problems, broken, files),
+        tags=_load_mapping_of(Tag, project, "tags.yml", problems, broken, files),
     )

@@ -26,13 +26,14 @@ from typing import Any
 import yaml
 
 from ..errors import Problem
+from .files import MAX_RECORD_BYTES, ProjectFiles
 
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml is missing on some platforms
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = MAX_RECORD_BYTES
 MAX_STRING_CHARS = 20_000
 #: records nest a few levels (claims → citations → fields); libyaml's composer recurses in C and
 #: crashes the process on tens of thousands of levels, so depth is checked before composing
@@ -143,22 +144,15 @@ def line_of_byte(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
-def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
-    """Read a UTF-8 text file without a byte-order mark, reporting what is wrong with it."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(display, 1, f"cannot read the file: {exc.strerror or exc}"))
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(
-            Problem(
-                display,
-                1,
-                f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}. "
-                "Split it into smaller records.",
-            )
-        )
+def read_text(path: Path, display: str, problems: list[Problem],
+              files: ProjectFiles | None = None) -> str | None:
+    """Read a UTF-8 text file without a byte-order mark, reporting what is wrong with it.
+
+    ``files`` reads it (by default a file anywhere): a regular file, of at most
+    ``MAX_FILE_BYTES``."""
+    raw = (files or ProjectFiles(None)).read(path, display, MAX_FILE_BYTES, problems,
+                                             "Split it into smaller records.")
+    if raw is None:
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(
@@ -179,9 +173,10 @@ def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def load_yaml(path: Path, display: str, problems: list[Problem]) -> YamlDocument | None:
+def load_yaml(path: Path, display: str, problems: list[Problem],
+              files: ProjectFiles | None = None) -> YamlDocument | None:
     """Parse one YAML file; on any problem, append it to ``problems`` and return ``None``."""
-    text = read_text(path, display, problems)
+    text = read_text(path, display, problems, files)
     if text is None:
         return None
     return parse_yaml(text, path, display, problems)

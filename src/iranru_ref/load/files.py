@@ -25,6 +25,9 @@ from ..errors import Problem
 MAX_RECORD_BYTES = 256 * 1024
 #: a source's verbatim text; a news article is 5 to 50 KB
 MAX_SOURCE_BYTES = 1024 * 1024
+#: paragraphs of one source text: each is a block of its page, and a page of 60,000 took the
+#: engine half a minute; a long report has a few hundred
+MAX_PARAGRAPHS = 5_000
 #: a hand-written page (or picture) of ``docs/``, copied into the site
 MAX_DOCS_BYTES = 4 * 1024 * 1024
 

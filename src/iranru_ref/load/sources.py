@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..records.model import SLUG
 from ..records.source import Paragraph, Source, SourceMeta, sha256_of, split_paragraphs
-from .files import MAX_SOURCE_BYTES, ProjectFiles
+from .files import MAX_PARAGRAPHS, MAX_SOURCE_BYTES, ProjectFiles
 from .messages import validate
 from .project import Project
 from .yaml_file import YamlDocument, line_of_byte, load_yaml
@@ -50,6 +50,13 @@ def load_source(
         )
         return None
     blocks = split_paragraphs(text)
+    if len(blocks) > MAX_PARAGRAPHS:
+        problems.append(
+            Problem(project.display(text_path), 1,
+                    f"the text has {len(blocks):,} paragraphs; the limit is {MAX_PARAGRAPHS:,}. "
+                    "A source is one article; store a longer text as several sources.")
+        )
+        return None
     for n, _kind in meta.paragraphs.items():
         if not 1 <= n <= len(blocks):
             problems.append(

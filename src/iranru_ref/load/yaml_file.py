@@ -8,7 +8,7 @@ is installed) and builds plain values itself:
 * plain ``true``/``false``, ``null``/``~``/empty, integers and decimals are typed as in YAML 1.2;
   every other scalar, including ``NO``, ``yes`` and ``2023-01-02``, stays a string;
 * duplicate keys, aliases, merge keys and explicit tags other than YAML's own are errors;
-* files and strings have size limits.
+* files, strings, lists and mappings have size limits, and nesting a depth limit.
 
 Every problem is reported with its line, and ``YamlDocument.line_of`` gives the line of any
 value by its path (a tuple of keys and list indexes), so later checks can point at the
@@ -38,6 +38,10 @@ MAX_STRING_CHARS = 20_000
 #: records nest a few levels (claims → citations → fields); libyaml's composer recurses in C and
 #: crashes the process on tens of thousands of levels, so depth is checked before composing
 MAX_DEPTH = 50
+#: entries of one list or mapping: a record with 1,000 claims or notes is ten times the largest
+#: curated one, and the engine's work on a page grows with the square of its blocks (a record
+#: with 100,000 notes took minutes to build)
+MAX_ITEMS = 1_000
 #: no figure needs more digits; Python refuses to convert more than 4,300 anyway
 MAX_NUMBER_DIGITS = 50
 
@@ -353,6 +357,14 @@ class _Builder:
             self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
+        if len(node.value) > MAX_ITEMS:
+            kind = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
+            where = f"{path[-1]}: " if path and isinstance(path[-1], str) else ""
+            line = (self.first_lines.get(path) if path else None) or node.start_mark.line + 1
+            self.problems.append(Problem(
+                self.display, line, f"{where}a {kind} of {len(node.value):,} entries is longer "
+                f"than the limit of {MAX_ITEMS:,}; split the file into smaller ones"))
+            return None
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import IranruError, Problem, ValidationFailed
 from ..load.project import RECORD_SUFFIX, Project
 from ..load.vocabulary import load_vocabulary
-from ..records.model import SLUG
+from ..records.model import SLUG, reserved_id
 from ..records.schema_files import ENTITY_SCHEMA, SCHEMAS_DIR, record_schemas
 from ..records.vocabulary import FOLDERS, TYPE_FOLDER, Vocabulary
 
@@ -99,6 +99,9 @@ def new_record(project: Project, entity_type: str, entity_id: str, tags: list[st
     if not SLUG.match(entity_id):
         raise IranruError(f"{display}:1: {entity_id!r} is not a valid id: an id is lowercase "
                           "letters, digits and hyphens, like 'sergei-lavrov'")
+    reserved = reserved_id(entity_id, "a record's id")
+    if reserved is not None:
+        raise IranruError(f"{display}:1: {reserved}; choose another id")
     existing = _existing(project, entity_id)
     if existing is not None:
         raise IranruError(f"{project.display(existing)}:1: already exists; nothing was written "

@@ -6,7 +6,7 @@ from ..database import EntityRecord
 from ..errors import Problem
 from ..progress import SILENT, Progress
 from ..records.entity import Entity
-from ..records.model import SLUG
+from ..records.model import SLUG, reserved_id
 from ..records.vocabulary import FOLDERS
 from .files import ProjectFiles
 from .messages import validate
@@ -59,6 +59,11 @@ def load_entities(
                         "letters, digits and hyphens, and the file name is the id"
                         + project.rename_hint(path))
             )
+            continue
+        reserved = reserved_id(entity_id, "a record's id")
+        if reserved is not None:
+            problems.append(Problem(display, 1, f"the file name {reserved}; rename the file"))
+            broken.add(entity_id)
             continue
         if entity_id in first_seen:
             problems.append(

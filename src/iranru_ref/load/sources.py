@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem
-from ..records.model import SLUG
+from ..records.model import SLUG, reserved_id
 from ..records.source import Paragraph, Source, SourceMeta, sha256_of, split_paragraphs
 from .files import MAX_PARAGRAPHS, MAX_SOURCE_BYTES, ProjectFiles
 from .messages import validate
@@ -25,6 +25,11 @@ def load_source(
                     "lowercase letters, digits and hyphens, and the file name is the id"
                     + project.rename_hint(meta_path, also=".txt"))
         )
+        return None
+    reserved = reserved_id(source_id, "a source's id")
+    if reserved is not None:
+        problems.append(Problem(display, 1, f"the file name {reserved}; rename the file (and its "
+                                ".txt file likewise)"))
         return None
     text_path = meta_path.with_suffix(".txt")
     if not text_path.exists() and not text_path.is_symlink():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from pydantic import BaseModel
 
 from ..errors import Problem
+from ..records.model import PREDICATE_NAME, SLUG, reserved_id
 from ..records.vocabulary import Predicate, Tag, Vocabulary
 from .files import ProjectFiles
 from .messages import validate
@@ -16,9 +18,26 @@ from .yaml_file import load_yaml
 M = TypeVar("M", bound=BaseModel)
 
 
+def _tag_name(key: object) -> str | None:
+    """Why ``key`` cannot name a tag (records list it in ``tags``, and it gets a page), or None."""
+    if not isinstance(key, str) or not SLUG.match(key):
+        return (f"the tag name {key!r} is not valid: a tag is lowercase letters, digits and "
+                "hyphens (like 'war-in-ukraine'), as the records write it; rename it")
+    reserved = reserved_id(key, "a tag")
+    return f"the tag name {reserved}; rename it" if reserved is not None else None
+
+
+def _predicate_name(key: object) -> str | None:
+    """Why ``key`` cannot name a predicate (claims give it as ``predicate``), or None."""
+    if not isinstance(key, str) or not PREDICATE_NAME.match(key):
+        return (f"the predicate name {key!r} is not valid: a predicate is lowercase letters and "
+                "underscores (like 'ambassador_to'), as the claims write it; rename it")
+    return None
+
+
 def _load_mapping_of(
     model: type[M], project: Project, name: str, problems: list[Problem],
-    broken: set[str] | None = None, files: ProjectFiles | None = None,
+    broken: set[str] | None, files: ProjectFiles | None, key_problem: Callable[[object], str | None],
 ) -> dict[str, M]:
     """The entries of one vocabulary file; names that fail to load go in ``broken`` as
     ``<file stem>:<name>``, or ``<file stem>:*`` when the whole file does."""
@@ -40,8 +59,11 @@ def _load_mapping_of(
         return {}
     entries: dict[str, M] = {}
     for key in document.data:
+        wrong = key_problem(key)
+        if wrong is not None:
+            problems.append(Problem(display, document.line_of((key,)), wrong))
         entry = validate(model, document.part(key), problems)
-        if entry is not None:
+        if entry is not None and wrong is None:
             entries[str(key)] = entry
         else:
             broken.add(f"{kind}:{key}")
@@ -54,6 +76,7 @@ def load_vocabulary(
 ) -> Vocabulary:
     files = files or ProjectFiles(project.root)
     return Vocabulary(
-        predicates=_load_mapping_of(Predicate, project, "predicates.yml", problems, broken, files),
-        tags=_load_mapping_of(Tag, project, "tags.yml", problems, broken, files),
+        predicates=_load_mapping_of(Predicate, project, "predicates.yml", problems, broken, files,
+                                    _predicate_name),
+        tags=_load_mapping_of(Tag, project, "tags.yml", problems, broken, files, _tag_name),
     )

@@ -9,6 +9,17 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, WithJsonSchema
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 PREDICATE_NAME = re.compile(r"[a-z][a-z_]*\Z")
+#: ids that would give a record, a source or a tag the page of one of the site's own listings
+#: (``people/index.md`` lists the people, ``sources/index.md`` the sources)
+RESERVED_IDS = frozenset({"index"})
+
+
+def reserved_id(value: str, what: str = "an id") -> str | None:
+    """Why ``value`` cannot be ``what`` although it is a valid slug, or None."""
+    if value in RESERVED_IDS:
+        return (f"{value!r} is reserved for the site's own listing pages (such as people/index), "
+                f"so it cannot be {what}")
+    return None
 
 class Model(BaseModel):
     """Unknown keys are errors and nothing is coerced: what the curator wrote is what is checked."""

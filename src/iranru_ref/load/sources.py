@@ -6,7 +6,14 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..records.model import SLUG, reserved_id
-from ..records.source import Paragraph, Source, SourceMeta, sha256_of, split_paragraphs
+from ..records.source import (
+    Paragraph,
+    Source,
+    SourceMeta,
+    control_characters,
+    sha256_of,
+    split_paragraphs,
+)
 from .files import MAX_PARAGRAPHS, MAX_SOURCE_BYTES, ProjectFiles
 from .messages import validate
 from .project import Project
@@ -53,6 +60,16 @@ def load_source(
             Problem(project.display(text_path), line_of_byte(raw, exc.start),
                     "the source text is not valid UTF-8")
         )
+        return None
+    controls = control_characters(text)
+    for line, char in controls:
+        problems.append(
+            Problem(project.display(text_path), line,
+                    f"the control character U+{ord(char):04X} is not allowed in a source text "
+                    "(a terminal or a reader's browser would act on it); delete it, then record "
+                    "the text's new hash")
+        )
+    if controls:
         return None
     blocks = split_paragraphs(text)
     if len(blocks) > MAX_PARAGRAPHS:

@@ -8,7 +8,8 @@ is installed) and builds plain values itself:
 * plain ``true``/``false``, ``null``/``~``/empty, integers and decimals are typed as in YAML 1.2;
   every other scalar, including ``NO``, ``yes`` and ``2023-01-02``, stays a string;
 * duplicate keys, aliases, merge keys and explicit tags other than YAML's own are errors;
-* files, strings, lists and mappings have size limits, and nesting a depth limit.
+* files, strings, lists and mappings have size limits, and nesting a depth limit;
+* a double-quoted string may not hold a control character through an escape (``"\\x01"``).
 
 Every problem is reported with its line, and ``YamlDocument.line_of`` gives the line of any
 value by its path (a tuple of keys and list indexes), so later checks can point at the
@@ -49,6 +50,9 @@ Path_ = tuple[str | int, ...]
 
 #: characters YAML does not allow in a stream (C0/C1 controls other than tab and line breaks)
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: control characters (C0 but tab and line feed, DEL, C1) that a double-quoted string can still
+#: hold after its escapes are read ("\x01", "\0", "\e", "\x85"); the raw file has none
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SYNTAX_HINTS = {
     "mapping values are not allowed": "if the value contains ': ', put it in quotes; "
                                       "otherwise check the indentation",
@@ -413,6 +417,12 @@ class _Builder:
             )
             return None
         if node.style:  # quoted or block scalar; plain ones have no style
+            if node.style == '"':
+                control = CONTROL_CHARACTER.search(value)
+                if control is not None:
+                    self.fail(node, f"the control character U+{ord(control.group()):04X} is not "
+                              "allowed in a value; it comes from an escape such as \\x01, \\0 "
+                              "or \\e in a double-quoted string, so remove that escape")
             return value
         if value in ("", "~", "null"):
             return None

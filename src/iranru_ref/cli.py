@@ -46,6 +46,8 @@ def check(root: Path | None) -> None:
         )
         for line in summary_lines(coverage(database)):
             click.echo(f"coverage: {line}")
+        for warning in database.warnings:
+            click.echo(f"{warning.path}:{warning.line}: warning: {warning.message}", err=True)
 
 
 @cli.command()

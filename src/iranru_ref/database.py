@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .errors import Problem
 from .records.claim import Citation, Claim
 from .records.entity import Entity
 from .records.source import Source
@@ -87,6 +88,8 @@ class Database:
     broken_ids: set[str] = field(default_factory=set)
     broken_sources: set[str] = field(default_factory=set)
     broken_vocabulary: set[str] = field(default_factory=set)
+    #: what the checks found doubtful but not wrong, such as an alias two records share
+    warnings: list[Problem] = field(default_factory=list)
 
     @functools.cached_property
     def source_positions(self) -> dict[str, int]:

@@ -1,8 +1,9 @@
 """The checks across records that no single model can make, and loading a project checked.
 
 Ids and references resolve, predicates fit their subject and object, every citation points at a
-real paragraph whose text contains the quote verbatim, and every source still has the text that
-was cited. Every problem is collected; none stops the others from being found.
+real paragraph whose text contains the quote verbatim, every source still has the text that
+was cited, and no two records have names that read the same (``names.py``). Every problem is
+collected; none stops the others from being found.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..load.project import Project
 from ..progress import SILENT, Progress
 from .citations import check_citations
 from .claims import check_claim, check_tags
+from .names import check_names
 from .sources import check_sources
 
 
@@ -23,6 +25,8 @@ def load_checked(project: Project, progress: Progress = SILENT) -> Database:
     database, problems = load_database(project, progress)
     with progress.stage("check"):
         problems.extend(check_database(database))
+        name_problems, database.warnings = check_names(database)
+        problems.extend(name_problems)
     if problems:
         raise ValidationFailed(problems)
     database.release_documents()

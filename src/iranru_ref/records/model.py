@@ -42,6 +42,41 @@ def _text(value: str) -> str:
     return value
 
 
+#: characters that are not seen but change what is: bidirectional controls (U+202A–U+202E,
+#: U+2066–U+2069), which reverse the text around them, and zero-width ones (U+200B–U+200F,
+#: U+2060, U+FEFF), which make two names look alike that are not
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_NAME_PATTERN = "^(?=.*\\S)[^\\t\\n\\r\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]+$"
+
+
+#: control characters: C0 (tab and line breaks too), DEL and C1
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def name_problem(value: str) -> str | None:
+    """Why ``value`` cannot be a name or alias (beyond being blank), or None."""
+    if "\n" in value or "\t" in value or "\r" in value:
+        return f"a name is one line, without tabs or line breaks, got {value!r}"
+    control = _CONTROL.search(value)
+    if control is not None:
+        return (f"a name may not hold the control character U+{ord(control.group()):04X}; "
+                f"delete it, got {value!r}")
+    invisible = INVISIBLE.search(value)
+    if invisible is not None:
+        return (f"a name may not hold the invisible character U+{ord(invisible.group()):04X}, "
+                "which can reverse the text around it or make two names look alike; delete it, "
+                f"got {value!r}")
+    return None
+
+
+def _name(value: str) -> str:
+    _text(value)
+    problem = name_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
 def _predicate_name(value: str) -> str:
     if not PREDICATE_NAME.match(value):
         raise ValueError(
@@ -55,5 +90,8 @@ Slug = Annotated[str, AfterValidator(_slug),
                  WithJsonSchema({"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"})]
 Text = Annotated[str, AfterValidator(_text),
                  WithJsonSchema({"type": "string", "pattern": "\\S"})]
+#: a name or alias: text on one line, with nothing invisible in it
+Name = Annotated[str, AfterValidator(_name),
+                 WithJsonSchema({"type": "string", "pattern": _NAME_PATTERN})]
 PredicateName = Annotated[str, AfterValidator(_predicate_name),
                           WithJsonSchema({"type": "string", "pattern": "^[a-z][a-z_]*$"})]

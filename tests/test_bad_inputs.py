@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from conftest import snapshot
 
 from iranru_ref.cli import cli
+from iranru_ref.engines.workspace import SITE_MARKER
 
 CATALOGUE = Path(__file__).resolve().parent / "bad_inputs"
 BASE = CATALOGUE / "_base"
@@ -111,6 +112,7 @@ def previous_site(project: Path) -> Path:
     """A stand-in for the site of an earlier, successful build."""
     site = project / "site"
     (site / "people" / "someone").mkdir(parents=True)
+    (site / SITE_MARKER).write_text("an earlier build's marker\n")
     (site / "index.html").write_text("<!doctype html><title>previous build</title>\n")
     (site / "people" / "someone" / "index.html").write_text("<p>an earlier page</p>\n")
     (site / "data.bin").write_bytes(bytes(range(256)))

@@ -301,6 +301,17 @@ def test_an_alias_two_records_share_is_a_warning(project: Path, runner: CliRunne
             "'test-person-2'") in output
 
 
+def test_an_alias_may_run_over_lines_but_hold_nothing_invisible() -> None:
+    from pydantic import ValidationError
+
+    from iranru_ref.records.entity import Entity
+
+    Entity(name="Test Person", aliases=["Test\n  Person", "Test\tPerson"], tags=["diplomacy"])
+    for alias in ("Test\u202ePerson", "Test\u200dPerson", "Test\x1bPerson"):
+        with pytest.raises(ValidationError):
+            Entity(name="Test Person", aliases=[alias], tags=["diplomacy"])
+
+
 def test_new_refuses_a_name_with_invisible_or_control_characters(
     project: Path, runner: CliRunner
 ) -> None:

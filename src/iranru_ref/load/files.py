@@ -14,6 +14,7 @@ Each refusal is a ``Problem`` on line 1 of the file, as the project names it.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -32,6 +33,7 @@ MAX_PARAGRAPHS = 5_000
 MAX_DOCS_BYTES = 4 * 1024 * 1024
 
 OUTSIDE = "is a link to a file outside the project"
+_LOOP = "is a link that leads back to itself; remove it"
 
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
                | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
@@ -81,8 +83,12 @@ class ProjectFiles:
             except FileNotFoundError:
                 return path, (f"is a link to a file that does not exist ({os.readlink(path)}); "
                               "put the file itself here, or remove the link")
-            except (OSError, RuntimeError):  # a loop of links
-                return path, "is a link that leads back to itself; remove it"
+            except RuntimeError:  # a loop of links, before Python 3.13
+                return path, _LOOP
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    return path, _LOOP
+                return path, f"cannot read the file: {exc.strerror or exc}"
             if not self._inside(real):
                 return real, (f"{OUTSIDE} ({real}); the build publishes what it reads, so put "
                               "a copy of the file itself here instead of a link")

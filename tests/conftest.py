@@ -9,6 +9,7 @@ import importlib.util
 import json
 import os
 import shutil
+import stat
 import sys
 import threading
 from collections.abc import Iterator
@@ -50,17 +51,27 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+#: files bigger than this (sparse ones, made to test the size limits) are compared by size
+SNAPSHOT_HASH_LIMIT = 64 * 1024 * 1024
+
+
 def snapshot(root: Path) -> dict[str, str]:
-    """Every file, folder and link under ``root`` (links are not followed) with a content hash."""
+    """Every file, folder and link under ``root`` (links are not followed) with a content hash;
+    a named pipe or other special file is recorded by its kind, and is never opened."""
     found: dict[str, str] = {}
     for dirpath, dirnames, filenames in os.walk(root):
         for name in dirnames + filenames:
             path = Path(dirpath) / name
             relative = path.relative_to(root).as_posix()
-            if path.is_symlink():
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
                 found[relative] = "link:" + os.readlink(path)
-            elif path.is_dir():
+            elif stat.S_ISDIR(info.st_mode):
                 found[relative] = "dir"
+            elif not stat.S_ISREG(info.st_mode):
+                found[relative] = f"special:{stat.S_IFMT(info.st_mode):o}"
+            elif info.st_size > SNAPSHOT_HASH_LIMIT:
+                found[relative] = f"size:{info.st_size}:{info.st_mtime_ns}"
             else:
                 found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
     return found

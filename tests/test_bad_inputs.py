@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from conftest import snapshot
 
 from iranru_ref.cli import cli
+from iranru_ref.engines.workspace import SITE_MARKER
 
 CATALOGUE = Path(__file__).resolve().parent / "bad_inputs"
 BASE = CATALOGUE / "_base"
@@ -55,13 +56,31 @@ def expectation(name: str) -> dict[str, Any]:
     return expect
 
 
+#: a case's files that go beside the project, not into it (what its links point at)
+OUTSIDE = "outside"
+
+
 def drop_in(folder: Path, project: Path) -> None:
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if path.is_file() and relative.as_posix() != "expect.yml":
+        if path.is_file() and relative.as_posix() != "expect.yml" and relative.parts[0] != OUTSIDE:
             target = project / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
+
+
+def _text(pieces: list[Any]) -> str:
+    return "".join(
+        piece if isinstance(piece, str) else piece["repeat"] * piece["times"] for piece in pieces
+    )
+
+
+def _replace(path: Path) -> Path:
+    """``path``, with whatever was there removed and its folder made."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def apply_case(name: str, project: Path) -> dict[str, Any]:
@@ -71,12 +90,21 @@ def apply_case(name: str, project: Path) -> dict[str, Any]:
     for relative in expect.get("delete", []):
         (project / relative).unlink()
     drop_in(CATALOGUE / name, project)
+    if (CATALOGUE / name / OUTSIDE).is_dir():
+        shutil.copytree(CATALOGUE / name / OUTSIDE, project.parent / OUTSIDE)
     for relative, pieces in expect.get("append", {}).items():
-        text = "".join(
-            piece if isinstance(piece, str) else piece["repeat"] * piece["times"] for piece in pieces
-        )
         with (project / relative).open("a", encoding="utf-8") as file:
-            file.write(text)
+            file.write(_text(pieces))
+    for relative, pieces in expect.get("prepend", {}).items():
+        path = project / relative
+        path.write_text(_text(pieces) + path.read_text(encoding="utf-8"), encoding="utf-8")
+    for relative, target in expect.get("links", {}).items():
+        os.symlink(target, _replace(project / relative))
+    for relative in expect.get("fifos", []):
+        os.mkfifo(_replace(project / relative))
+    for relative, size in expect.get("sparse", {}).items():
+        with (project / relative).open("r+b") as file:
+            file.truncate(size)
     return expect
 
 
@@ -111,6 +139,7 @@ def previous_site(project: Path) -> Path:
     """A stand-in for the site of an earlier, successful build."""
     site = project / "site"
     (site / "people" / "someone").mkdir(parents=True)
+    (site / SITE_MARKER).write_text("an earlier build's marker\n")
     (site / "index.html").write_text("<!doctype html><title>previous build</title>\n")
     (site / "people" / "someone" / "index.html").write_text("<p>an earlier page</p>\n")
     (site / "data.bin").write_bytes(bytes(range(256)))
@@ -173,12 +202,32 @@ REQUIRED = {
 }
 
 
-def test_the_catalogue_has_at_least_35_cases() -> None:
-    assert len(CASES) >= 35, CASES
+#: issue 27's holes (the second round of hardening), each with the cases that cover it
+REQUIRED_27 = {
+    "links out of the project": [
+        "link-record-outside", "link-record-to-system-file", "link-source-text-outside",
+        "link-source-metadata-outside", "link-docs-outside", "link-vocabulary-outside"],
+    "special files and sizes": [
+        "link-record-to-dev-zero", "fifo-record", "fifo-source-text", "fifo-docs",
+        "limit-sparse-record", "limit-source-text"],
+    "reserved ids": ["reserved-id-record", "reserved-id-source", "reserved-id-tag"],
+    "control characters": [
+        "control-escape-in-name", "control-escapes-everywhere", "control-in-source-text"],
+    "a record too big to build": ["limit-too-many-items"],
+    "look-alikes": [
+        "lookalike-bidi-in-name", "lookalike-zero-width-in-alias",
+        "lookalike-same-name-full-width", "lookalike-cyrillic-name"],
+    "vocabulary keys": ["vocabulary-tag-name-invalid", "vocabulary-predicate-name-invalid"],
+}
 
 
-def test_the_catalogue_covers_every_mistake_in_the_issue() -> None:
-    missing = {item: [c for c in cases if c not in CASES] for item, cases in REQUIRED.items()}
+def test_the_catalogue_has_at_least_90_cases() -> None:
+    assert len(CASES) >= 90, CASES
+
+
+@pytest.mark.parametrize("required", [REQUIRED, REQUIRED_27], ids=["issue-6", "issue-27"])
+def test_the_catalogue_covers_every_mistake_in_the_issue(required: dict[str, list[str]]) -> None:
+    missing = {item: [c for c in cases if c not in CASES] for item, cases in required.items()}
     assert {item: cases for item, cases in missing.items() if cases} == {}
 
 
@@ -189,7 +238,9 @@ def test_each_case_is_well_formed(name: str) -> None:
     assert expect.get("about") and expect.get("problems"), name
     touched = {p.relative_to(CATALOGUE / name).as_posix()
                for p in (CATALOGUE / name).rglob("*") if p.is_file()}
-    touched |= set(expect.get("delete", []))
+    touched |= set(expect.get("delete", [])) | set(expect.get("fifos", []))
+    for key in ("prepend", "links", "sparse"):
+        touched |= set(expect.get(key, {}))
     touched |= {p.relative_to(BASE).as_posix() for p in BASE.rglob("*") if p.is_file()}
     for item in expect["problems"]:
         assert set(item) == {"file", "line", "message"}, item
@@ -270,3 +321,11 @@ def test_a_real_process_prints_problems_not_a_traceback(
 def test_subprocess_cases_include_the_dangerous_ones() -> None:
     for name in ("yaml-alias-bomb", "yaml-python-tag", "limit-deep-nesting", "yaml-not-utf8"):
         assert name in SUBPROCESS_CASES
+
+
+def test_cases_that_could_hang_run_in_a_process_of_their_own() -> None:
+    """A regression would hang the reader of a named pipe, or fill memory from /dev/zero."""
+    for name in CASES:
+        expect = expectation(name)
+        if expect.get("fifos") or expect.get("sparse") or "/dev/" in str(expect.get("links")):
+            assert expect.get("isolate"), name

@@ -13,6 +13,7 @@ from iranru_ref.check import load_checked
 from iranru_ref.cli import cli
 from iranru_ref.engines import zensical
 from iranru_ref.engines.build import build_site
+from iranru_ref.engines.workspace import SITE_MARKER
 from iranru_ref.errors import BuildFailed
 from iranru_ref.load.project import Project
 from iranru_ref.records.vocabulary import TYPE_FOLDER
@@ -79,6 +80,7 @@ def test_a_zensical_failure_is_a_clean_message(project: Path, tmp_path: Path) ->
     (project / "docs" / "methodology.md").write_text("See [nowhere](nowhere.md).\n", "utf-8")
     previous = tmp_path / "site"
     previous.mkdir()
+    (previous / SITE_MARKER).write_text("an earlier build's marker\n", "utf-8")
     (previous / "keep.txt").write_text("the previous site", "utf-8")
     with pytest.raises(BuildFailed) as exc:
         build_site(Project.find(project), site_dir=previous, engine="zensical")

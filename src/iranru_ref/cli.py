@@ -48,6 +48,8 @@ def check(root: Path | None) -> None:
                        f"{claims} claims")
         for line in summary_lines(coverage(database)):  # of what loaded, problems or not
             click.echo(f"coverage: {line}", err=bool(problems))
+        for warning in database.warnings:
+            click.echo(f"{warning.path}:{warning.line}: warning: {warning.message}", err=True)
     if problems:
         raise click.exceptions.Exit(1)
 
@@ -111,13 +113,13 @@ def find(root: Path | None, text: str) -> None:
 @click.option("--id", "source_id", required=True, help="The new source's id, e.g. dedov-tass-2026.")
 def add_source_command(root: Path | None, file: Path, source_id: str) -> None:
     """Store FILE verbatim as a new source, record its hash and list its numbered paragraphs."""
-    from .authoring.add_source import add_source
+    from .authoring.add_source import add_source, terminal_text
 
     project = Project.find(root)
     meta, paragraphs = add_source(project, file, source_id)
-    click.echo(f"stored sources/{source_id}.txt; edit {project.display(meta)} next")
+    click.echo(f"stored sources/{source_id}.txt; edit {terminal_text(project.display(meta))} next")
     for n, paragraph in enumerate(paragraphs, 1):
-        flat = " ".join(paragraph.split())
+        flat = " ".join(terminal_text(paragraph).split())
         click.echo(f"  ¶{n}: {flat[:100]}{'…' if len(flat) > 100 else ''}")
 
 

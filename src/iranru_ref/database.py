@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .errors import Problem
 from .records.claim import Citation, Claim
 from .records.entity import Entity
 from .records.release import Releases
@@ -92,6 +93,8 @@ class Database:
     settings: Settings = field(default_factory=Settings)
     #: what ``releases.yml`` records, if the project has one
     releases: Releases | None = None
+    #: what the checks found doubtful but not wrong, such as an alias two records share
+    warnings: list[Problem] = field(default_factory=list)
 
     @functools.cached_property
     def source_positions(self) -> dict[str, int]:

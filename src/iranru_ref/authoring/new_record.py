@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import IranruError, Problem, ValidationFailed
 from ..load.project import RECORD_SUFFIX, Project
 from ..load.vocabulary import load_vocabulary
-from ..records.model import SLUG
+from ..records.model import SLUG, name_problem, reserved_id
 from ..records.schema_files import ENTITY_SCHEMA, SCHEMAS_DIR, record_schemas
 from ..records.vocabulary import FOLDERS, TYPE_FOLDER, Vocabulary
 
@@ -99,6 +99,13 @@ def new_record(project: Project, entity_type: str, entity_id: str, tags: list[st
     if not SLUG.match(entity_id):
         raise IranruError(f"{display}:1: {entity_id!r} is not a valid id: an id is lowercase "
                           "letters, digits and hyphens, like 'sergei-lavrov'")
+    reserved = reserved_id(entity_id, "a record's id")
+    if reserved is not None:
+        raise IranruError(f"{display}:1: {reserved}; choose another id")
+    if name is not None:
+        wrong = name_problem(name) if name.strip() else "the name is empty"
+        if wrong is not None:
+            raise IranruError(f"--name: {wrong}")
     existing = _existing(project, entity_id)
     if existing is not None:
         raise IranruError(f"{project.display(existing)}:1: already exists; nothing was written "
@@ -115,8 +122,8 @@ def new_record(project: Project, entity_type: str, entity_id: str, tags: list[st
                           + ", ".join(vocabulary.tags)
                           + " (or add it to data/vocabulary/tags.yml)")
     source_ids = sorted(p.stem for p in project.sources_dir.glob("*.yml"))
-    text = record_text(entity_type, name or default_name(entity_id), list(dict.fromkeys(tags)),
-                       vocabulary, source_ids)
+    text = record_text(entity_type, default_name(entity_id) if name is None else name,
+                       list(dict.fromkeys(tags)), vocabulary, source_ids)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as file:

@@ -1,8 +1,9 @@
 """The checks across records that no single model can make, and loading a project checked.
 
 Ids and references resolve, predicates fit their subject and object, every citation points at a
-real paragraph whose text contains the quote verbatim, and every source still has the text that
-was cited. Every problem is collected; none stops the others from being found.
+real paragraph whose text contains the quote verbatim, every source still has the text that
+was cited, and no two records have names that read the same (``names.py``). Every problem is
+collected; none stops the others from being found.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .citations import check_citations
 from .claims import check_claim, check_tags
 from .coverage import uncited_body_paragraphs
 from .dates import check_dates
+from .names import check_names
 from .sources import check_sources
 
 
@@ -24,6 +26,8 @@ def check_project(project: Project, progress: Progress = SILENT) -> tuple[Databa
     database, problems = load_database(project, progress)
     with progress.stage("check"):
         problems.extend(check_database(database))
+        name_problems, database.warnings = check_names(database)
+        problems.extend(name_problems)
     return database, problems
 
 

@@ -27,10 +27,10 @@ def check_sources(database: Database) -> list[Problem]:
             problems.append(
                 Problem(document.display, document.line_of(("sha256",)),
                         f"sha256: the text of sources/{source.id}.txt has changed since it was "
-                        f"cited (recorded {source.meta.sha256[:12]}…, found "
+                        f"cited (recorded {source.meta.sha256}, found a text whose hash starts "
                         f"{source.actual_sha256[:12]}…). Re-check the quotes of the claims that "
-                        f"cite it, then record the new hash {source.actual_sha256}. Claims to "
-                        f"re-check: {listing}")
+                        f"cite it, then record the text's new hash, which `sha256sum "
+                        f"sources/{source.id}.txt` prints. Claims to re-check: {listing}")
             )
         publisher = source.meta.publisher
         if publisher is not None:

@@ -18,7 +18,7 @@ from ..progress import SILENT, Progress
 from ..site.generate import generate_tree
 from .memory import paused_gc
 from .mkdocs_engine import mkdocs_build
-from .workspace import swap_in, workspace
+from .workspace import check_site_dir, mark_site, swap_in, workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,7 @@ class BuildResult:
 def build_site(project: Project, site_dir: Path | None = None, engine: str = "mkdocs",
                progress: Progress = SILENT) -> BuildResult:
     target = (site_dir or project.root / "site").resolve()
+    check_site_dir(project.root, target)
     try:
         with workspace(target) as work:
             docs = work / "docs"
@@ -46,6 +47,7 @@ def build_site(project: Project, site_dir: Path | None = None, engine: str = "mk
                     zensical_build(project, docs, built)
             else:
                 mkdocs_build(project, docs, built, pages, progress)
+            mark_site(built)
             swap_in(built, target)
     except IranruError:
         raise

@@ -3,6 +3,7 @@
 ``mkdocs build`` and ``mkdocs serve`` then work as usual. When ``iranru-ref build`` has already
 generated the tree (the docs folder carries the generation marker), the hook does nothing.
 
+After a build it writes the marker file that lets ``iranru-ref build`` replace the site later.
 It also keeps the theme's compiled templates between builds (``site/template_cache.py``), in
 ``iranru-ref build`` as in ``mkdocs build`` and ``mkdocs serve``.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from iranru_ref.engines.memory import paused_gc
+from iranru_ref.engines.workspace import mark_site
 from iranru_ref.errors import BuildFailed
 from iranru_ref.load.project import Project
 from iranru_ref.site.generate import generate_tree
@@ -42,6 +44,11 @@ def on_config(config: Any) -> Any:
     root = Path(config["config_file_path"]).parent
     config["docs_dir"] = str(generate_for_mkdocs(root))
     return config
+
+
+def on_post_build(config: Any) -> None:
+    """Mark the site as one a build wrote, so that ``iranru-ref build`` may replace it later."""
+    mark_site(Path(config["site_dir"]))
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:

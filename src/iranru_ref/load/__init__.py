@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..database import Database
 from ..errors import Problem
 from ..progress import SILENT, Progress
+from .docs import check_docs
+from .files import ProjectFiles
 from .project import Project
 from .records import load_entities
 from .releases import load_releases
@@ -20,12 +22,14 @@ from .vocabulary import load_vocabulary
 def load_database(project: Project, progress: Progress = SILENT) -> tuple[Database, list[Problem]]:
     """The project's database, and the problems of every file that could not be loaded."""
     problems: list[Problem] = []
+    files = ProjectFiles(project.root)
     broken_vocabulary: set[str] = set()
-    vocabulary = load_vocabulary(project, problems, broken_vocabulary)
-    sources, source_documents = load_sources(project, problems)
+    vocabulary = load_vocabulary(project, problems, broken_vocabulary, files)
+    sources, source_documents = load_sources(project, problems, files)
     broken_sources = {path.stem for path in project.sources_dir.glob("*.yml")} - set(sources)
     broken_ids: set[str] = set()
-    entities = load_entities(project, problems, broken_ids, progress)
+    entities = load_entities(project, problems, broken_ids, progress, files)
+    check_docs(project, problems, files)
     database = Database(project.root, vocabulary, sources, entities, source_documents,
                         broken_ids, broken_sources, broken_vocabulary,
                         load_settings(project, problems), load_releases(project, problems))

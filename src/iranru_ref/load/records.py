@@ -6,17 +6,20 @@ from ..database import EntityRecord
 from ..errors import Problem
 from ..progress import SILENT, Progress
 from ..records.entity import Entity
-from ..records.model import SLUG
+from ..records.model import SLUG, reserved_id
 from ..records.vocabulary import FOLDERS
+from .files import ProjectFiles
 from .messages import validate
 from .project import RECORD_SUFFIX, Project
 from .yaml_file import YamlDocument, load_yaml
 
 
 def load_entities(
-    project: Project, problems: list[Problem], broken: set[str], progress: Progress = SILENT
+    project: Project, problems: list[Problem], broken: set[str], progress: Progress = SILENT,
+    files: ProjectFiles | None = None,
 ) -> dict[str, EntityRecord]:
     """Load every record; ids of files that exist but fail to load are added to ``broken``."""
+    reader = files or ProjectFiles(project.root)
     records: dict[str, EntityRecord] = {}
     first_seen: dict[str, str] = {}
     data_dir = project.data_dir
@@ -34,12 +37,12 @@ def load_entities(
                 Problem(project.display(child), 1,
                         "records go in a type folder, e.g. data/people/<id>.yml")
             )
-    files = [(folder, entity_type, path) for folder, entity_type in FOLDERS.items()
+    paths = [(folder, entity_type, path) for folder, entity_type in FOLDERS.items()
              if (data_dir / folder).is_dir()
              for path in sorted((data_dir / folder).iterdir()) if not path.name.startswith(".")]
-    for folder, entity_type, path in progress.track("load", files):
+    for folder, entity_type, path in progress.track("load", paths):
         display = project.display(path)
-        if path.suffix != RECORD_SUFFIX or not path.is_file():
+        if path.suffix != RECORD_SUFFIX or (path.is_dir() and not path.is_symlink()):
             hint = ""
             if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
                 hint = f"; rename it to {project.display(path.with_suffix(RECORD_SUFFIX))}"
@@ -57,6 +60,11 @@ def load_entities(
                         + project.rename_hint(path))
             )
             continue
+        reserved = reserved_id(entity_id, "a record's id")
+        if reserved is not None:
+            problems.append(Problem(display, 1, f"the file name {reserved}; rename the file"))
+            broken.add(entity_id)
+            continue
         if entity_id in first_seen:
             problems.append(
                 Problem(display, 1,
@@ -65,7 +73,7 @@ def load_entities(
             )
             continue
         first_seen[entity_id] = display
-        document = load_yaml(path, display, problems)
+        document = load_yaml(path, display, problems, reader)
         if document is not None:
             _refuse_id_field(document, entity_id, folder, problems)
         entity = validate(Entity, document, problems) if document is not None else None

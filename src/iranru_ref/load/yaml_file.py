@@ -8,7 +8,8 @@ is installed) and builds plain values itself:
 * plain ``true``/``false``, ``null``/``~``/empty, integers and decimals are typed as in YAML 1.2;
   every other scalar, including ``NO``, ``yes`` and ``2023-01-02``, stays a string;
 * duplicate keys, aliases, merge keys and explicit tags other than YAML's own are errors;
-* files and strings have size limits.
+* files, strings, lists and mappings have size limits, and nesting a depth limit;
+* a double-quoted string may not hold a control character through an escape (``"\\x01"``).
 
 Every problem is reported with its line, and ``YamlDocument.line_of`` gives the line of any
 value by its path (a tuple of keys and list indexes), so later checks can point at the
@@ -26,17 +27,22 @@ from typing import Any
 import yaml
 
 from ..errors import Problem
+from .files import MAX_RECORD_BYTES, ProjectFiles
 
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml is missing on some platforms
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = MAX_RECORD_BYTES
 MAX_STRING_CHARS = 20_000
 #: records nest a few levels (claims → citations → fields); libyaml's composer recurses in C and
 #: crashes the process on tens of thousands of levels, so depth is checked before composing
 MAX_DEPTH = 50
+#: entries of one list or mapping: a record with 1,000 claims or notes is ten times the largest
+#: curated one, and the engine's work on a page grows with the square of its blocks (a record
+#: with 100,000 notes took minutes to build)
+MAX_ITEMS = 1_000
 #: no figure needs more digits; Python refuses to convert more than 4,300 anyway
 MAX_NUMBER_DIGITS = 50
 
@@ -44,6 +50,9 @@ Path_ = tuple[str | int, ...]
 
 #: characters YAML does not allow in a stream (C0/C1 controls other than tab and line breaks)
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: control characters (C0 but tab and line feed, DEL, C1) that a double-quoted string can still
+#: hold after its escapes are read ("\x01", "\0", "\e", "\x85"); the raw file has none
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SYNTAX_HINTS = {
     "mapping values are not allowed": "if the value contains ': ', put it in quotes; "
                                       "otherwise check the indentation",
@@ -143,22 +152,15 @@ def line_of_byte(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
-def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
-    """Read a UTF-8 text file without a byte-order mark, reporting what is wrong with it."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(display, 1, f"cannot read the file: {exc.strerror or exc}"))
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(
-            Problem(
-                display,
-                1,
-                f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}. "
-                "Split it into smaller records.",
-            )
-        )
+def read_text(path: Path, display: str, problems: list[Problem],
+              files: ProjectFiles | None = None) -> str | None:
+    """Read a UTF-8 text file without a byte-order mark, reporting what is wrong with it.
+
+    ``files`` reads it (by default a file anywhere): a regular file, of at most
+    ``MAX_FILE_BYTES``."""
+    raw = (files or ProjectFiles(None)).read(path, display, MAX_FILE_BYTES, problems,
+                                             "Split it into smaller records.")
+    if raw is None:
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(
@@ -179,9 +181,10 @@ def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def load_yaml(path: Path, display: str, problems: list[Problem]) -> YamlDocument | None:
+def load_yaml(path: Path, display: str, problems: list[Problem],
+              files: ProjectFiles | None = None) -> YamlDocument | None:
     """Parse one YAML file; on any problem, append it to ``problems`` and return ``None``."""
-    text = read_text(path, display, problems)
+    text = read_text(path, display, problems, files)
     if text is None:
         return None
     return parse_yaml(text, path, display, problems)
@@ -358,6 +361,14 @@ class _Builder:
             self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
+        if len(node.value) > MAX_ITEMS:
+            kind = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
+            where = f"{path[-1]}: " if path and isinstance(path[-1], str) else ""
+            line = (self.first_lines.get(path) if path else None) or node.start_mark.line + 1
+            self.problems.append(Problem(
+                self.display, line, f"{where}a {kind} of {len(node.value):,} entries is longer "
+                f"than the limit of {MAX_ITEMS:,}; split the file into smaller ones"))
+            return None
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
@@ -406,6 +417,12 @@ class _Builder:
             )
             return None
         if node.style:  # quoted or block scalar; plain ones have no style
+            if node.style == '"':
+                control = CONTROL_CHARACTER.search(value)
+                if control is not None:
+                    self.fail(node, f"the control character U+{ord(control.group()):04X} is not "
+                              "allowed in a value; it comes from an escape such as \\x01, \\0 "
+                              "or \\e in a double-quoted string, so remove that escape")
             return value
         if value in ("", "~", "null"):
             return None

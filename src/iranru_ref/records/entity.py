@@ -7,14 +7,14 @@ from typing import Annotated
 from pydantic import Field
 
 from .claim import Claim
-from .model import Model, Slug, Text
+from .model import Alias, Model, Name, Slug, Text
 
 
 class Entity(Model):
     """One record file under ``data/<folder>/<id>.yml``; its id is the file name."""
 
-    name: Text
-    aliases: list[Text] = Field(default_factory=list)
+    name: Name
+    aliases: list[Alias] = Field(default_factory=list)
     tags: Annotated[list[Slug], Field(min_length=1)]
     summary: Text | None = None
     notes: list[Text] = Field(default_factory=list)

@@ -19,6 +19,7 @@ from .claim import Citation, Claim, Derivation
 from .committed_files import write_if_changed
 from .dates import PartialDate
 from .entity import Entity
+from .model import RESERVED_IDS
 from .schema_files import (
     ENTITY_SCHEMA,
     PREDICATES_SCHEMA,
@@ -169,14 +170,15 @@ def generated_schemas() -> dict[str, dict[str, Any]]:
     entity = _record(Entity, "Entity record (data/<type folder>/<id>.yml)")
     source = _record(SourceMeta, "Source metadata (sources/<id>.yml)")
     source["properties"]["paragraphs"]["propertyNames"] = {"pattern": "^[1-9][0-9]*$"}
+    tags = _mapping(Tag, "Tag vocabulary (data/vocabulary/tags.yml)", "^[a-z0-9][a-z0-9-]*$")
+    tags["propertyNames"]["not"] = {"enum": sorted(RESERVED_IDS)}
     return {
         ENTITY_SCHEMA: entity,
         SOURCE_SCHEMA: source,
         PREDICATES_SCHEMA: _mapping(
             Predicate, "Predicate vocabulary (data/vocabulary/predicates.yml)",
             "^[a-z][a-z_]*$"),
-        TAGS_SCHEMA: _mapping(
-            Tag, "Tag vocabulary (data/vocabulary/tags.yml)", "^[a-z0-9][a-z0-9-]*$"),
+        TAGS_SCHEMA: tags,
     }
 
 

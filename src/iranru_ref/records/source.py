@@ -16,6 +16,8 @@ from .text import FoldedText
 
 ParagraphKind = Literal["heading", "dateline", "caption", "body", "boilerplate"]
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+#: what a text may not hold: C0 controls but tab, line feed and the CR of a CRLF, DEL, C1 controls
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 
 
 class SourceMeta(Model):
@@ -76,6 +78,18 @@ class Source:
 def split_paragraphs(text: str) -> list[str]:
     """The blank-line-separated blocks of ``text``, in order, numbered from 1 by position."""
     return [block.strip() for block in _BLANK_LINE.split(text) if block.strip()]
+
+
+def control_characters(text: str, most: int = 10) -> list[tuple[int, str]]:
+    """The first control character on each line that has one, as ``(line, character)``, for at
+    most ``most`` lines: what a source text may not hold (a terminal would run an escape
+    sequence, and XML cannot carry most of them)."""
+    found: dict[int, str] = {}
+    for match in _CONTROL.finditer(text):
+        found.setdefault(text.count("\n", 0, match.start()) + 1, match.group())
+        if len(found) >= most:
+            break
+    return sorted(found.items())
 
 
 def sha256_of(data: bytes) -> str:

@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import BuildFailed, display_path
+from ..errors import BuildFailed, Problem, ValidationFailed, display_path
+from ..load.docs import DOCS_ADVICE, docs_files
+from ..load.files import MAX_DOCS_BYTES, ProjectFiles
 
 MARKER = ".iranru-generated"
 
@@ -83,13 +85,25 @@ class TreeWriter:
         self.write_bytes(relative, text.encode("utf-8"))
 
     def copy_tree(self, source: Path, prefix: str = "") -> None:
-        if not source.is_dir():
-            return
-        for path in sorted(source.rglob("*")):
-            if path.is_file() and not any(part.startswith(".") for part in path.parts):
-                relative = (Path(prefix) / path.relative_to(source)).as_posix()
-                self.write_bytes(relative, path.read_bytes())
-                self.copied[relative] = path
+        """Copy the files of ``source`` (but what is hidden) under ``prefix``. A folder of the
+        project, such as ``docs/``, may hold only plain files that resolve inside the project,
+        of at most ``MAX_DOCS_BYTES`` each; otherwise nothing is copied."""
+        root = self.project_root
+        # as the project names it: a docs/ that is a link to a folder elsewhere is the project's
+        inside = root is not None and source.absolute().is_relative_to(root.absolute())
+        files = ProjectFiles(root if inside else None)
+        problems: list[Problem] = []
+        copies: list[tuple[str, bytes, Path]] = []
+        for path in docs_files(source):
+            data = files.read(path, display_path(path, root), MAX_DOCS_BYTES, problems,
+                              DOCS_ADVICE)
+            if data is not None:
+                copies.append(((Path(prefix) / path.relative_to(source)).as_posix(), data, path))
+        if problems:
+            raise ValidationFailed(problems)
+        for relative, data, path in copies:
+            self.write_bytes(relative, data)
+            self.copied[relative] = path
 
     def finish(self) -> None:
         """Remove files left over from an earlier generation, then empty folders."""

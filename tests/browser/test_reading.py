@@ -169,7 +169,7 @@ def test_every_claim_is_on_its_entity_page_with_its_citations(
         if f'id="claim-{local}"' not in html:
             problems.append(f"{claim['id']}: not on {path}")
         for number, citation in enumerate(claim["citations"], 1):
-            anchor = f"cite-{subject['id']}-{local}-{number}"
+            anchor = f"cite-{claim['id']}-{number}"
             if f"#{anchor}" not in html:
                 problems.append(f"{claim['id']}: no link to {anchor}")
             source = f"sources/{citation['source']}/"

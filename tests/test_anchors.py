@@ -5,7 +5,8 @@ A heading's id is made from its text unless the template sets one; a source titl
 citation anchor (``cite-…``) or a paragraph (``P2``), or an entity named like a claim anchor
 (``Claim said``), a section of its own page (``Relations``) or an element of the theme
 (``__search``), would give its heading that id, so that following a citation landed on the
-heading. The project here holds only such records and sources.
+heading; and generated anchors must not clash among themselves (``hijack`` + ``person-said``
+against ``hijack-person`` + ``said``). The project here holds only such records and sources.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def _citations(*sources: tuple[str, str]) -> list[dict[str, Any]]:
 
 def anchor_files() -> dict[str, Any]:
     """Project path → content (a dict is written as YAML, a string as text)."""
-    both = _citations(("hijack-a", "spoke about relations"), ("hijack-b", "said nothing more"))
+    def both() -> list[dict[str, Any]]:
+        return _citations(("hijack-a", "spoke about relations"), ("hijack-b", "said nothing more"))
 
     def source(title: str, text: str, label: str) -> dict[str, Any]:
         return {"title": title, "label": label, "date": {"value": "2024", "precision": "year"},
@@ -48,6 +50,9 @@ def anchor_files() -> dict[str, Any]:
     def record(name: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
         return {"name": name, "tags": ["anchor-tag"], "claims": claims}
 
+    def quote() -> dict[str, Any]:
+        return {"id": "quote", "predicate": "anchor_said", "text": "Something was said.",
+                "attributed_to": ["hijack-person"], "citations": both()}
     return {
         "sources/hijack-a.txt": ARTICLE_A,
         "sources/hijack-a.yml": source("Cite hijack-person said 1", ARTICLE_A, "Mentioned in"),
@@ -56,15 +61,22 @@ def anchor_files() -> dict[str, Any]:
         # its h1 would take the id of its claim's anchor; its claim cites both sources
         "data/people/hijack-person.yml": record("Claim said", [
             {"id": "said", "predicate": "anchor_rel", "object": "relations-org",
-             "text": "The person spoke about relations.", "citations": both}]),
-        # its h1 would take "relations" and push its own Relations section to "relations_1"
+             "text": "The person spoke about relations.", "citations": both()}]),
+        # its h1 would take "relations" and push its own Relations section to "relations_1";
+        # its claim "quote", like the search place's, is listed on the person's page, as what
+        # the person said: the two may not both carry the id "claim-quote" there
         "data/organizations/relations-org.yml": record("Relations", [
             {"id": "back", "predicate": "anchor_rel", "object": "hijack-person",
-             "text": "The organisation answered.", "citations": both}]),
+             "text": "The organisation answered.", "citations": both()}, quote()]),
+        # subject "hijack" and claim "person-said" against subject "hijack-person" and claim
+        # "said": citation anchors that joined them with a hyphen were the same
+        "data/events/hijack.yml": record("A hijack event", [
+            {"id": "person-said", "predicate": "anchor_rel", "object": "hijack-person",
+             "text": "The event involved the person.", "citations": both()}]),
         # its h1 would take the id of the theme's search toggle
         "data/places/search-place.yml": record("__search", [
             {"id": "claim-said", "predicate": "anchor_rel", "object": "hijack-person",
-             "text": "The place is named.", "citations": both}]),
+             "text": "The place is named.", "citations": both()}, quote()]),
     }
 
 
@@ -86,7 +98,9 @@ def make_anchor_project(target: Path) -> Path:
     with (vocabulary / "predicates.yml").open("a", encoding="utf-8") as file:
         file.write(yaml.safe_dump({"anchor_rel": {
             "label": "relates to", "inverse": "related to by", "kind": "relation",
-            "description": "A relation for the anchor test."}}))
+            "description": "A relation for the anchor test."},
+            "anchor_said": {"label": "said", "kind": "statement",
+                            "description": "A statement for the anchor test."}}))
     return project
 
 

@@ -42,9 +42,8 @@ def pick_pages(site: Path) -> dict[str, str]:
         pages["entity"] = f"{TYPE_FOLDER[best['type']]}/{best['id']}/"
         for claim in claims:
             if claim["subject"] == best["id"] and claim.get("citations"):
-                local = claim["id"].removeprefix(best["id"] + ".")
                 source = claim["citations"][0]["source"]
-                pages["source"] = f"sources/{source}/#cite-{best['id']}-{local}-1"
+                pages["source"] = f"sources/{source}/#cite-{claim['id']}-1"
                 break
     if "source" not in pages and database.get("sources"):
         pages["source"] = f"sources/{database['sources'][0]['id']}/"

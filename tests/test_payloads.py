@@ -20,12 +20,14 @@ import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from conftest import copy_project
 
 from iranru_ref.engines.build import build_site
+from iranru_ref.engines.zensical import zensical_available
 from iranru_ref.load.project import Project
 
 pytestmark = pytest.mark.slow
@@ -148,10 +150,17 @@ def make_payload_project(target: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_payload_project(tmp_path_factory.mktemp("payloads") / "project")
-    return build_site(Project.find(project)).site_dir
+ENGINES = ["mkdocs", pytest.param("zensical", marks=pytest.mark.skipif(
+    not zensical_available(), reason="Zensical is not installed (pip install -e '.[zensical]')"))]
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def payload_site(request: pytest.FixtureRequest,
+                 tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The payload project built by each engine (Zensical runs the same theme scripts)."""
+    engine: str = request.param
+    project = make_payload_project(tmp_path_factory.mktemp(f"payloads-{engine}") / "project")
+    return build_site(Project.find(project), engine=engine).site_dir
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -335,6 +344,21 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def search_box(page: Any) -> Any:
+    """The search input, opened: Material's is in the page; Zensical draws its own in a shadow
+    root (which Playwright's selectors pierce) once its button is clicked."""
+    material = page.locator("input.md-search__input")
+    if material.count():
+        material.first.click()
+        return material.first
+    button = page.locator(".md-search__button")
+    assert button.count(), "the search box is missing"
+    button.first.click()
+    box = page.locator("input[role=combobox]").first
+    box.wait_for()
+    return box
+
+
 def browse(base_url: str, pages: list[str], *, search: str | None = None) -> list[str]:
     """Open every page in headless Chromium; return each dialog, injected call, injected
     global and request to another host that any page caused."""
@@ -376,10 +400,8 @@ def browse(base_url: str, pages: list[str], *, search: str | None = None) -> lis
             if search is not None:
                 # Material renders search results from the index: type a word the payloads share.
                 page.goto(base_url, wait_until="load")
-                box = page.locator("input.md-search__input")
-                assert box.count(), "the search box is missing"
-                box.first.click()
-                box.first.fill(search)
+                box = search_box(page)
+                box.fill(search)
                 page.wait_for_timeout(1500)
                 inspect(f"search results for {search!r}")
         finally:
@@ -412,3 +434,183 @@ def test_no_payload_runs_in_chromium(payload_site: Path) -> None:
     finally:
         server.shutdown()
     assert findings == []
+
+
+# ------------------------------------------------------------------ (c) hovered, focused, clicked
+
+#: marks every element that has, or would get, a tooltip: one with a title attribute (the theme's
+#: ``content.tooltips`` renders these as HTML), one that points at a tooltip, and a truncated
+#: heading or page title (the theme copies its full text into a title); then scrolls the one
+#: numbered ``index`` into view and returns how many there are, that one's name, its centre
+#: (none if it takes no room), whether a pointer there reaches it, and whether a click on it
+#: follows a link to another page. An element stays marked once seen: a tooltip that is showing
+#: has taken its element's title away.
+AIM = """(index) => {
+  const found = new Set(document.querySelectorAll(
+    "[title], [aria-describedby], [data-tooltip], abbr, [data-probe-seen]"));
+  document.querySelectorAll(".md-ellipsis").forEach((el) => {
+    if (el.offsetWidth < el.scrollWidth) found.add(el.closest("a") || el);
+  });
+  found.forEach((el) => el.setAttribute("data-probe-seen", ""));  // kept while a tooltip is up
+  const targets = Array.from(found).sort((a, b) =>
+    a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+  const el = targets[index];
+  if (!el) return {count: targets.length};
+  document.querySelectorAll("[data-probe]").forEach((other) => other.removeAttribute("data-probe"));
+  const markup = el.outerHTML;
+  el.setAttribute("data-probe", "");
+  const classes = typeof el.className === "string" ? el.className.split(/\\s+/) : [];
+  const name = [el.tagName.toLowerCase(), ...classes.filter(Boolean)].join(".");
+  const link = el.closest("a[href]");
+  const leaves = Boolean(link) && new URL(link.href, location.href).pathname !== location.pathname;
+  el.scrollIntoView({block: "center", inline: "center", behavior: "instant"});
+  const box = el.getBoundingClientRect();
+  const x = box.width && box.height ? box.left + box.width / 2 : null;
+  const y = box.width && box.height ? box.top + box.height / 2 : null;
+  const hit = x === null ? null : document.elementFromPoint(x, y);
+  return {count: targets.length, name, markup, leaves, x, y,
+          reachable: Boolean(hit) && (hit === el || el.contains(hit))};
+}"""
+
+#: waits for the theme to react, and for any image it added to load or fail (an injected
+#: ``onerror`` runs then), so that a dialog is put down to the element that caused it
+SETTLE = """async () => {
+  const pause = () => new Promise((done) => setTimeout(done, 20));
+  const start = performance.now();
+  await pause();
+  while (performance.now() - start < 1000 &&
+         Array.from(document.images).some((img) => img.loading !== "lazy" && !img.complete)) {
+    await pause();
+  }
+  await pause();
+}"""
+
+#: what a pointer entering the element and the keyboard reaching it fire (for an element under
+#: another one, such as the header's page title before scrolling, or that takes no room)
+POKE = """() => {
+  const el = document.querySelector("[data-probe]");
+  if (!el) return;  // the theme swapped the content in meanwhile: nothing to do
+  for (const type of ["pointerover", "pointerenter", "mouseover", "mouseenter"]) {
+    const Kind = type.startsWith("pointer") ? PointerEvent : MouseEvent;
+    el.dispatchEvent(new Kind(type, {bubbles: !type.endsWith("enter"), cancelable: true}));
+  }
+  el.focus({preventScroll: true});
+}"""
+
+
+def probe_tooltips(base_url: str, pages: list[str]) -> tuple[list[str], int]:
+    """On every page, hover, focus and click each element that has a title or tooltip (once, if
+    the same element is on several pages); return each dialog, injected call and injected global
+    that caused, and how many elements were probed. A click on a link to another page runs
+    every handler, but its navigation is cancelled (no error page), so the page stays."""
+    from playwright.sync_api import Route, sync_playwright
+
+    findings: list[str] = []
+    where = ["(no element yet)"]
+    here = [""]
+    probed = 0
+    done: set[str] = set()
+
+    def stay(route: Route) -> None:
+        if route.request.is_navigation_request() and urlsplit(route.request.url).path != here[0]:
+            route.abort("aborted")
+        else:
+            route.continue_()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            context.add_init_script(SPY)
+            context.route(lambda url: urlsplit(url).path.endswith("/"), stay)
+            page = context.new_page()
+            page.set_default_timeout(10_000)
+            page.on("dialog", lambda dialog: (findings.append(
+                f"{where[0]}: a {dialog.type} dialog opened: {dialog.message!r}"), dialog.dismiss()))
+            for relative in pages:
+                url = base_url + relative
+                here[0] = urlsplit(url).path
+                page.goto(url, wait_until="load")
+                page.wait_for_timeout(150)  # the theme's truncation check runs after load
+                index = 0
+                while True:
+                    aim = page.evaluate(AIM, index)
+                    if index >= aim["count"]:
+                        break
+                    where[0] = f"{relative}: <{aim['name']}> (element {index})"
+                    index += 1
+                    if aim["markup"] in done:
+                        continue  # the same element on another page (the header, the menu)
+                    done.add(aim["markup"])
+                    probed += 1
+                    if aim["x"] is not None:
+                        page.mouse.move(aim["x"], aim["y"])
+                    page.evaluate(POKE)
+                    page.evaluate(SETTLE)
+                    if aim["reachable"]:
+                        page.mouse.click(aim["x"], aim["y"])
+                    else:
+                        page.evaluate("() => document.querySelector('[data-probe]')?.click()")
+                    page.evaluate(SETTLE)
+                    assert page.url.split("#")[0] == url, f"{where[0]}: left for {page.url}"
+                    page.keyboard.press("Escape")  # closes the search, should it be open
+                page.wait_for_timeout(200)
+                calls, pwned = page.evaluate(
+                    "() => [window.__calls || [], window.__pwned !== undefined]")
+                if calls:
+                    findings.append(f"{relative}: injected script called {calls}")
+                if pwned:
+                    findings.append(f"{relative}: injected script set window.__pwned")
+        finally:
+            browser.close()
+    return findings, probed
+
+
+#: the pages of each kind that show curated text in titles or tooltips: an entity page of each
+#: layout (the event's has a heading "Said or reported by" and an entity's name, which the table
+#: of contents truncates), the source, the timeline (tag descriptions on its filter buttons),
+#: the figures table (currency cells) and a tag page
+PROBED_PAGES = ["people/payload-person/", "figures/payload-figure/", "events/payload-event/",
+                "sources/payload-article/", "timeline/", "figures/", "tag/payload-tag/"]
+
+
+@pytest.mark.browser
+def test_no_payload_runs_when_hovered_focused_or_clicked(payload_site: Path) -> None:
+    """Tooltips (titles of dates, citations, filter buttons, figures cells, truncated headings
+    and page titles) never render curated text as markup, with either engine."""
+    chromium_or_skip()
+    for relative in PROBED_PAGES:
+        assert (payload_site / relative / "index.html").is_file(), relative
+    server, url = serve(payload_site)
+    try:
+        findings, probed = probe_tooltips(url, PROBED_PAGES)
+    finally:
+        server.shutdown()
+    assert probed > 5 * len(PROBED_PAGES)
+    assert findings == []
+
+
+@pytest.mark.browser
+def test_the_tooltip_probe_catches_html_tooltips(tmp_path: Path) -> None:
+    """The probe is not vacuous: with the theme's HTML tooltips switched on, it finds each kind
+    of tooltip that carried curated text (a date, a citation, a tag's filter button, a figures
+    cell, a truncated heading in the table of contents) opening a dialog."""
+    chromium_or_skip()
+    project = make_payload_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    - toc.follow\n" in text
+    config.write_text(text.replace("    - toc.follow\n",
+                                   "    - content.tooltips\n    - toc.follow\n"), "utf-8")
+    site = build_site(Project.find(project)).site_dir
+    server, url = serve(site)
+    try:
+        findings, _ = probe_tooltips(url, ["timeline/", "figures/", "events/payload-event/"])
+    finally:
+        server.shutdown()
+    found = "\n".join(findings)
+    for expected in ("dialog opened", "<a.cite>", "<span.claim-date", "<button.filter-button>",
+                     "<td.num>", "<a.md-nav__link>"):
+        assert expected in found, (expected, found)

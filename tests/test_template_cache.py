@@ -8,11 +8,13 @@ from pathlib import Path
 import jinja2
 import material
 import pytest
+from click.testing import CliRunner
 
+from iranru_ref.cli import cli
 from iranru_ref.engines.build import build_site
 from iranru_ref.load.project import Project
 from iranru_ref.site import render
-from iranru_ref.site.template_cache import OWN_TEMPLATES, THEME_TEMPLATES
+from iranru_ref.site.template_cache import OWN_TEMPLATES, THEME_TEMPLATES, TemplateCache
 
 pytestmark = pytest.mark.slow
 
@@ -86,3 +88,48 @@ def test_a_cache_that_cannot_be_written_or_read_is_not_used(project: Path) -> No
     render._ENVIRONMENTS.clear()
     again = build_site(Project.find(project), project / "site").site_dir
     assert (again / "people" / "alexey-dedov" / "index.html").is_file()
+
+
+def _render_with_cache(templates: Path, cache: Path) -> str:
+    """``page.j2`` rendered by a new environment (as in a new process) with the cache."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
+                                     bytecode_cache=TemplateCache(cache), autoescape=True)
+    return environment.get_template("page.j2").render(name="<b>x</b>")
+
+
+def test_a_damaged_entry_is_discarded_and_compiled_again(tmp_path: Path) -> None:
+    """An entry cut short at any length, or with a byte changed, is never read by Jinja (whose
+    reader raises UnpicklingError on a truncated entry, and whose marshal may crash on a damaged
+    one): the template is compiled again and the entry written whole again."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.j2").write_text("{% for i in range(3) %}{{ name }} {{ i }};{% endfor %}\n",
+                                       encoding="utf-8")
+    cache = tmp_path / "cache"
+    expected = _render_with_cache(templates, cache)
+    (entry,) = cache.iterdir()
+    whole = entry.read_bytes()
+    damaged = [whole[:length] for length in range(len(whole))]
+    damaged += [whole[:at] + bytes([whole[at] ^ 0x5A]) + whole[at + 1:]
+                for at in range(0, len(whole), 7)]
+    for data in damaged:
+        entry.write_bytes(data)
+        assert _render_with_cache(templates, cache) == expected
+        assert entry.read_bytes() == whole
+    assert [path.name for path in cache.iterdir()] == [entry.name]  # no temporary file left
+
+
+def test_a_build_after_the_cache_was_cut_short_succeeds(project: Path) -> None:
+    """Every entry of both caches truncated (a build killed while writing them): the next
+    build, by the command, succeeds without a traceback and writes the entries again."""
+    build_site(Project.find(project), project / "site")
+    entries = sorted((project / ".build").glob("*/*.cache"))
+    assert {entry.parent.name for entry in entries} == {OWN_TEMPLATES.name, THEME_TEMPLATES.name}
+    whole = {entry: entry.read_bytes() for entry in entries}
+    for entry, data in whole.items():
+        entry.write_bytes(data[:40])  # as of Jinja 3.1, inside the pickled source checksum
+    render._ENVIRONMENTS.clear()
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "Unpickling" not in result.output
+    assert {entry: entry.read_bytes() for entry in entries} == whole

@@ -62,8 +62,10 @@ class ClaimRef:
         return f"claim-{self.claim.id}"
 
     def citation_anchor(self, number: int) -> str:
-        """The id of the marker on the source page for this claim's ``number``-th citation."""
-        return f"cite-{self.subject.id}-{self.claim.id}-{number}"
+        """The id of the marker on the source page for this claim's ``number``-th citation:
+        ``cite-`` and the claim's full id (``subject.claim``: ids have no dots, so two claims
+        never share it, as ``subject-claim`` could) and the number."""
+        return f"cite-{self.id}-{number}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,12 +20,11 @@ def kinds(site_data: dict[str, Any]) -> dict[str, str]:
     entity = max(site_data["entities"], key=lambda e: (counts.get(e["id"], 0), e["id"]))
     # The source page opened at a citation, so the highlighted paragraph and quote are checked.
     claim = next(c for c in site_data["claims"] if c["subject"] == entity["id"] and c["citations"])
-    local = claim["id"].removeprefix(entity["id"] + ".")
     cited = claim["citations"][0]["source"]
     return {
         "home": "",
         "entity": entity_path(entity),
-        "source": f"sources/{cited}/#cite-{entity['id']}-{local}-1",
+        "source": f"sources/{cited}/#cite-{claim['id']}-1",
         "network": "network/",
         "timeline": "timeline/",
     }

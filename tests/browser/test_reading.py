@@ -120,13 +120,15 @@ def test_citation_link_loaded_directly_and_by_hashchange(
 def test_citation_marker_shows_the_quote_on_hover(
     page: Any, site_url: str, site_data: dict[str, Any]
 ) -> None:
+    """The marker's title holds the quote, which the browser shows as its own plain tooltip;
+    the theme's tooltips, which render a title as HTML, stay off."""
     page.goto(site_url + entity_path(best_entity(site_data)))
     cite = page.locator("ul.claims a.cite").first
     quote = cite.get_attribute("data-quote") or ""
     cite.hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for()
-    assert folded(quote) in folded(tooltip.inner_text())
+    page.wait_for_timeout(300)
+    assert folded(quote) in folded(cite.get_attribute("title") or "")
+    assert page.locator(".md-tooltip2").count() == 0
 
 
 def test_home_reaches_every_entity_in_one_click(
@@ -167,7 +169,7 @@ def test_every_claim_is_on_its_entity_page_with_its_citations(
         if f'id="claim-{local}"' not in html:
             problems.append(f"{claim['id']}: not on {path}")
         for number, citation in enumerate(claim["citations"], 1):
-            anchor = f"cite-{subject['id']}-{local}-{number}"
+            anchor = f"cite-{claim['id']}-{number}"
             if f"#{anchor}" not in html:
                 problems.append(f"{claim['id']}: no link to {anchor}")
             source = f"sources/{citation['source']}/"

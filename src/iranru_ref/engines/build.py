@@ -39,7 +39,7 @@ def build_site(project: Project, site_dir: Path | None = None, engine: str = "mk
                 with paused_gc():  # the engine runs with it on: it makes garbage with cycles
                     pages = generate_tree(project, docs, progress)
             except jinja2.TemplateError as exc:
-                raise _template_failure(exc, project) from None
+                raise template_failure(exc, project) from None
             if engine == "zensical":
                 from .zensical import zensical_build
 
@@ -57,7 +57,7 @@ def build_site(project: Project, site_dir: Path | None = None, engine: str = "mk
     return BuildResult(target, pages)
 
 
-def _template_failure(exc: jinja2.TemplateError, project: Project) -> BuildFailed:
+def template_failure(exc: jinja2.TemplateError, project: Project) -> BuildFailed:
     """A template error as ``templates/NAME:LINE: message``, found in the rendering traceback."""
     where = "templates"
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:

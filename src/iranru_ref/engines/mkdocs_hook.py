@@ -4,24 +4,45 @@
 generated the tree (the docs folder carries the generation marker), the hook does nothing.
 
 After a build it writes the marker file that lets ``iranru-ref build`` replace the site later.
+
+Under ``mkdocs serve``, an edit that breaks the project (a bad record, a failing template) does
+not stop the server: the problems are printed one per line, ``path:line: message``, the site is
+built from the last tree that was generated whole, and every page shows the problems in a
+banner until they are fixed (the live reload brings it up). ``mkdocs build`` fails with them, as
+``iranru-ref build`` does.
+
 It also keeps the theme's compiled templates between builds (``site/template_cache.py``), in
 ``iranru-ref build`` as in ``mkdocs build`` and ``mkdocs serve``.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from typing import Any
 
+import click
+import jinja2
+
+from iranru_ref.engines.build import template_failure
 from iranru_ref.engines.memory import paused_gc
 from iranru_ref.engines.workspace import mark_site
-from iranru_ref.errors import BuildFailed
+from iranru_ref.errors import BuildFailed, IranruError
 from iranru_ref.load.project import Project
 from iranru_ref.site.generate import generate_tree
 from iranru_ref.site.template_cache import THEME_TEMPLATES, TemplateCache
 from iranru_ref.site.tree import MARKER
 
 GENERATED_DOCS = Path(".build") / "docs"
+
+
+class _Serving:
+    """What this MkDocs process does (``on_startup``), and the problems of the last generation
+    that failed while serving (none once one succeeds)."""
+
+    command = ""
+    problems: list[str] = []
 
 
 def generate_for_mkdocs(root: Path) -> Path:
@@ -35,14 +56,32 @@ def generate_for_mkdocs(root: Path) -> Path:
         raise BuildFailed(f"cannot generate the site's Markdown into {out_dir}: {exc}; make that "
                           "folder writable (move a file in its way, or free disk space) and build "
                           "again") from None
+    except jinja2.TemplateError as exc:
+        raise template_failure(exc, project) from None
     return out_dir
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _Serving.command = command
 
 
 def on_config(config: Any) -> Any:
     if (Path(config["docs_dir"]) / MARKER).is_file():
         return config
     root = Path(config["config_file_path"]).parent
-    config["docs_dir"] = str(generate_for_mkdocs(root))
+    try:
+        config["docs_dir"] = str(generate_for_mkdocs(root))
+    except IranruError as exc:
+        last_good = root / GENERATED_DOCS
+        if _Serving.command != "serve" or not (last_good / MARKER).is_file():
+            raise
+        _Serving.problems = [line for line in exc.message.splitlines() if line.strip()]
+        click.echo("\n".join(_Serving.problems), err=True)
+        click.echo("The site is served as it last built, with these problems shown on every "
+                   "page, until they are fixed.", err=True)
+        config["docs_dir"] = str(last_good)
+    else:
+        _Serving.problems = []
     return config
 
 
@@ -51,6 +90,39 @@ def on_post_build(config: Any) -> None:
     mark_site(Path(config["site_dir"]))
 
 
+def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:
+    """The development server answers a path with a NUL byte (``GET /%00``) with 400, where
+    MkDocs's own handler fails with a 500 and a traceback (``open`` refuses such a path)."""
+    serve_request = server.get_app()  # the server is a wsgiref WSGIServer
+
+    def guarded(environ: dict[str, Any], start_response: Any) -> Any:
+        if "\x00" in environ.get("PATH_INFO", ""):
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"400 Bad Request: the path holds a NUL byte\n"]
+        return serve_request(environ, start_response)
+
+    server.set_app(guarded)
+    return server
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     env.bytecode_cache = TemplateCache(Path(config["config_file_path"]).parent / THEME_TEMPLATES)
     return env
+
+
+_BODY = re.compile(r"<body\b[^>]*>")
+
+
+def problems_banner() -> str:
+    """The banner that lists the problems on every page while they last (escaped: a problem
+    quotes what a curator wrote)."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in _Serving.problems)
+    return ('<div class="iranru-problems" role="alert"><p><strong>This preview is out of date: '
+            "the last edit has problems.</strong> Fix them; the page reloads by itself.</p>"
+            f"<ul>{items}</ul></div>")
+
+
+def on_post_page(output: str, /, *, page: Any, config: Any) -> str:
+    if not _Serving.problems:
+        return output
+    return _BODY.sub(lambda body: body.group(0) + problems_banner(), output, count=1)

@@ -105,6 +105,7 @@ def write_coverage(site: Site) -> None:
         page = part.page
         site.render(page, "coverage.md.j2", parts=parts_nav(page, parts, part), report=[
             {
+                "id": item.source.id,
                 "label": item.source.meta.label or item.source.meta.title,
                 "href": relative(page, source_page(item.source.id)),
                 "cited": item.body_cited, "total": item.body_total, "percent": item.percent,

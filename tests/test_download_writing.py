@@ -195,7 +195,8 @@ def test_formulas_in_names_are_guarded_in_the_csv_files_only(project: Path) -> N
     article = "A headline\n\nThe minister said =1+1 twice.\n"
     (project / "sources" / "formula-article.txt").write_text(article, encoding="utf-8")
     meta = {"title": "-A title", "date": {"value": "2024", "precision": "year"},
-            "language": "en", "sha256": hashlib.sha256(article.encode()).hexdigest()}
+            "language": "en", "sha256": hashlib.sha256(article.encode()).hexdigest(),
+            "paragraphs": {1: "heading"}}
     record = {"name": name, "aliases": [*aliases, "'quoted", "plain"], "tags": ["diplomacy"],
               "claims": [{"id": "said", "predicate": "stated", "text": "=1+1, he said.",
                           "citations": [{"source": "formula-article", "paragraph": 2,

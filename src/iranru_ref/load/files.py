@@ -120,13 +120,18 @@ class ProjectFiles:
             except OSError as exc:
                 problem = f"cannot read the file: {exc.strerror or exc}"
             else:
-                with os.fdopen(fd, "rb") as file:
+                try:
                     problem = _refusal(os.fstat(fd), limit, advice)
                     if problem is None:
-                        data = file.read(limit + 1)
+                        with os.fdopen(fd, "rb", closefd=False) as file:
+                            data = file.read(limit + 1)
                         if len(data) <= limit:
                             return data
                         problem = _too_big(f"more than {limit:,}", limit, advice)
+                except OSError as exc:
+                    problem = f"cannot read the file: {exc.strerror or exc}"
+                finally:
+                    os.close(fd)
         problems.append(Problem(display, 1, problem))
         return None
 

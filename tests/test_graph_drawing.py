@@ -28,6 +28,7 @@ from iranru_ref.site.graph_drawing import (
     ranked_neighbours,
     text_width,
 )
+from iranru_ref.site.render import environment
 from iranru_ref.urls import entity_page, relative
 
 corpus = benchmark_module("corpus")
@@ -164,6 +165,27 @@ def test_the_layout_kept_for_the_next_build_draws_the_same_and_a_broken_one_is_i
     moved = network_drawing(graph, drawn, degrees(graph), str, cache)
     assert moved != fresh
     assert moved == network_drawing(graph, drawn, degrees(graph), str)
+
+
+def test_edges_carry_their_relations_unless_the_graph_is_dense() -> None:
+    env = environment(Path(__file__).resolve().parent.parent / "templates")
+    sparse = hub_graph(6)
+    dense = nx.MultiDiGraph()
+    for n in range(12):
+        dense.add_node(f"k{n:02}", name=f"K{n}", type="place", tags=[])
+    for a in range(12):
+        for b in range(a + 1, 12):
+            dense.add_edge(f"k{a:02}", f"k{b:02}", label="borders", inverse="borders")
+    for graph, is_dense in ((sparse, False), (dense, True)):
+        drawing = network_drawing(graph, set(graph), degrees(graph), str)
+        assert drawing.dense is is_dense
+        svg = parse(env.get_template("_graph.svg.j2").render(
+            drawing=drawing, graph_label="A graph", filterable=True))
+        lines = svg.findall(f".//{SVG}line")
+        assert len(lines) == len(drawing.edges)
+        titled = [line for line in lines if line.find(f"{SVG}title") is not None]
+        assert len(titled) == (0 if is_dense else len(lines))
+        assert all(line.get("marker-end") or line.get("marker-start") for line in titled)
 
 
 # ------------------------------------------------------------------ pages

@@ -146,3 +146,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if {"built_site", "site_url", "site_data", "zensical_site"} & set(
                 getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+def exported(database: Any) -> dict[str, bytes]:
+    """Every download of ``database``, written in memory: name → bytes."""
+    import contextlib
+    import io
+
+    from iranru_ref.exports import export_downloads
+
+    written: dict[str, bytes] = {}
+
+    @contextlib.contextmanager
+    def open_file(name: str) -> Iterator[io.BytesIO]:
+        buffer = io.BytesIO()
+        yield buffer
+        written[name] = buffer.getvalue()
+
+    export_downloads(database, open_file)
+    return written

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 import pytest
 import yaml
-from conftest import WriteRecorder
+from conftest import WriteRecorder, exported
 
 from iranru_ref.check import load_checked
 from iranru_ref.database import Database
@@ -75,15 +75,7 @@ def test_a_table_without_rows_is_its_header() -> None:
 
 
 def test_text_downloads_are_utf8_with_unix_line_ends(seed_database: Database) -> None:
-    written: dict[str, bytes] = {}
-
-    @contextlib.contextmanager
-    def open_file(name: str) -> Iterator[BinaryIO]:
-        buffer = io.BytesIO()
-        yield buffer
-        written[name] = buffer.getvalue()
-
-    export_downloads(seed_database, open_file)
+    written = exported(seed_database)
     for name, data in written.items():
         if name.endswith((".json", ".jsonld", ".csv", ".graphml", ".gexf")):
             assert b"\r\n" not in data, name
@@ -205,15 +197,7 @@ def test_formulas_in_names_are_guarded_in_the_csv_files_only(project: Path) -> N
                           ("data/people/formula-person.yml", record)):
         (project / path).write_text(yaml.safe_dump(content, allow_unicode=True, width=1000),
                                     encoding="utf-8")
-    written: dict[str, bytes] = {}
-
-    @contextlib.contextmanager
-    def open_file(name: str) -> Iterator[BinaryIO]:
-        buffer = io.BytesIO()
-        yield buffer
-        written[name] = buffer.getvalue()
-
-    export_downloads(load_checked(Project.find(project)), open_file)
+    written = exported(load_checked(Project.find(project)))
     stored_aliases = LIST_SEPARATOR.join(record["aliases"])
     rows = {row["id"]: row for row in csv.DictReader(
         io.StringIO(written["entities.csv"].decode("utf-8"), newline=""))}

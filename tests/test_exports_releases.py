@@ -3,18 +3,15 @@ the version and dates read from releases.yml only (without it, none is claimed).
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import pytest
+from conftest import exported
 
 from iranru_ref.check import load_checked
 from iranru_ref.errors import ValidationFailed
-from iranru_ref.exports import export_downloads
 from iranru_ref.load.project import Project
 from iranru_ref.load.releases import FILE_NAME
 from iranru_ref.site.generate import generate_tree
@@ -38,16 +35,7 @@ releases:
 
 
 def _exports(project: Path) -> dict[str, bytes]:
-    written: dict[str, bytes] = {}
-
-    @contextlib.contextmanager
-    def open_file(name: str) -> Iterator[BinaryIO]:
-        buffer = io.BytesIO()
-        yield buffer
-        written[name] = buffer.getvalue()
-
-    export_downloads(load_checked(Project.find(project)), open_file)
-    return written
+    return exported(load_checked(Project.find(project)))
 
 
 def _documents(written: dict[str, bytes]) -> tuple[dict[str, Any], dict[str, Any]]:

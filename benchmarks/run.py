@@ -320,11 +320,11 @@ def render(results: dict[str, Any]) -> str:
         "projects of 1,000 entities and 10,000 claims (*1k*) and 10,000 entities and 100,000 "
         "claims (*10k*), against two floors on the same bytes: `mkdocs build` of the generated "
         "Markdown alone, and parsing the YAML with libyaml alone. Times are **CPU time** (user "
-        "and system), which barely moves with other load on a shared machine; wall time is "
-        "shown beside it. Commands are compared as whole processes run in turn; each figure is "
-        "a median, and *A / B* is the median of the pairs' ratios. Stage timings come from the "
-        "pipeline's own progress callback, in a new process per sample. To measure again: "
-        "`.venv/bin/python benchmarks/run.py --scales seed,1k,10k` (see `benchmarks/README.md`).",
+        "and system), which moves far less than wall time with other load on a shared machine; "
+        "wall time is shown beside it. Commands are compared as whole processes run in turn; "
+        "each figure is a median, and *A / B* is the median of the pairs' ratios. Stage timings "
+        "come from the pipeline's own progress callback, in a new process per sample. To measure "
+        "again: `.venv/bin/python benchmarks/run.py --scales seed,1k,10k` (see `benchmarks/README.md`).",
         "",
         "## Machine", "",
         f"- {info['cpu']}, {info['cores']} cores; {info['system']}; Python {info['python']}",

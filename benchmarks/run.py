@@ -36,6 +36,7 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 
+from iranru_ref.progress import STAGES as PIPELINE_STAGES  # noqa: E402
 from iranru_ref.progress import Progress  # noqa: E402
 
 OUT = HERE / "out"
@@ -43,7 +44,7 @@ RESULTS = OUT / "results.json"
 DOC = ROOT / "docs" / "performance.md"
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-STAGES = ("load", "check", "pages", "downloads", "engine", "other")
+STAGES = (*PIPELINE_STAGES, "other")
 OWN_STAGES = STAGES[:4]
 ORDER = ("tiny", "seed", "1k", "10k")
 #: paired rounds (and stage samples) per scale unless --rounds says otherwise

@@ -15,6 +15,14 @@ def unloaded(database: Database, kind: str, name: str) -> bool:
     return f"{kind}:{name}" in broken or f"{kind}:*" in broken
 
 
+def _unknown(database: Database, entity_id: str) -> str | None:
+    """When no record has ``entity_id`` (and no record file of that id failed to load, which
+    has its own problem), the closest ids to suggest, possibly none (``""``); otherwise None."""
+    if entity_id in database.entities or entity_id in database.broken_ids:
+        return None
+    return did_you_mean(entity_id, database.entities)
+
+
 def check_tags(database: Database, record: EntityRecord) -> list[Problem]:
     problems = []
     tags = database.vocabulary.tags
@@ -71,12 +79,11 @@ def check_claim(
                    "figure with a separate 'concerns' claim", "object")
     if claim.object is not None:
         target = database.entities.get(claim.object)
-        if target is None and claim.object in database.broken_ids:
-            pass
+        if (hint := _unknown(database, claim.object)) is not None:
+            report(f".object: no record has the id {claim.object!r}{hint}; check the spelling "
+                   "or add the record", "object")
         elif target is None:
-            report(f".object: no record has the id {claim.object!r}"
-                   f"{did_you_mean(claim.object, database.entities)}; check the spelling or add "
-                   "the record", "object")
+            pass  # its file failed to load
         elif predicate is not None and predicate.range and target.type not in predicate.range:
             report(f".object: {claim.predicate!r} expects an object of type "
                    f"{' or '.join(predicate.range)}, got {target.type} {claim.object!r}", "object")
@@ -84,12 +91,11 @@ def check_claim(
             report(".object: a claim cannot relate a record to itself", "object")
     for position, speaker in enumerate(claim.attributed_to):
         target = database.entities.get(speaker)
-        if target is None and speaker in database.broken_ids:
-            pass
-        elif target is None:
-            report(f".attributed_to[{position}]: no record has the id {speaker!r}"
-                   f"{did_you_mean(speaker, database.entities)}",
+        if (hint := _unknown(database, speaker)) is not None:
+            report(f".attributed_to[{position}]: no record has the id {speaker!r}{hint}",
                    "attributed_to", position)
+        elif target is None:
+            pass  # its file failed to load
         elif target.type not in SPEAKER_TYPES:
             report(f".attributed_to[{position}]: a speaker is a person, organization or place, "
                    f"got {target.type} {speaker!r}", "attributed_to", position)
@@ -97,11 +103,10 @@ def check_claim(
             referenced.add(speaker)
     if claim.said_in is not None:
         target = database.entities.get(claim.said_in)
-        if target is None and claim.said_in in database.broken_ids:
-            pass
+        if (hint := _unknown(database, claim.said_in)) is not None:
+            report(f".said_in: no record has the id {claim.said_in!r}{hint}", "said_in")
         elif target is None:
-            report(f".said_in: no record has the id {claim.said_in!r}"
-                   f"{did_you_mean(claim.said_in, database.entities)}", "said_in")
+            pass  # its file failed to load
         elif target.type != "event":
             report(f".said_in: expected an event (such as an interview), got {target.type} "
                    f"{claim.said_in!r}", "said_in")

@@ -37,13 +37,12 @@ def _predicate_name(key: object) -> str | None:
 
 def _load_mapping_of(
     model: type[M], project: Project, name: str, problems: list[Problem],
-    broken: set[str] | None, files: ProjectFiles | None, key_problem: Callable[[object], str | None],
+    broken: set[str], files: ProjectFiles | None, key_problem: Callable[[object], str | None],
 ) -> dict[str, M]:
     """The entries of one vocabulary file; names that fail to load go in ``broken`` as
     ``<file stem>:<name>``, or ``<file stem>:*`` when the whole file does."""
     path = project.vocabulary_dir / name
     display = project.display(path)
-    broken = broken if broken is not None else set()
     kind = path.stem
     if not path.exists() and not path.is_symlink():
         problems.append(Problem(display, 1, "the vocabulary file is missing; restore it from git"))
@@ -71,7 +70,7 @@ def _load_mapping_of(
 
 
 def load_vocabulary(
-    project: Project, problems: list[Problem], broken: set[str] | None = None,
+    project: Project, problems: list[Problem], broken: set[str],
     files: ProjectFiles | None = None,
 ) -> Vocabulary:
     files = files or ProjectFiles(project.root)

@@ -6,18 +6,15 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from click.testing import CliRunner
 from conftest import copy_project, snapshot
+from git_project import commit_all, git, needs_git, person_record, rename
 
 from iranru_ref.cli import cli
-
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
 def _entity(entity_id: str, entity_type: str, name: str) -> dict[str, Any]:
@@ -215,34 +212,6 @@ def test_missing_files_and_folders_are_named(runner: CliRunner, files: tuple[Pat
 
 # git revisions ------------------------------------------------------------------------------
 
-def git(folder: Path, *args: str) -> str:
-    """Run git in ``folder`` as a curator would, with an identity of its own."""
-    return subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
-         "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", "-c", "init.defaultBranch=main",
-         "-C", str(folder), *args],
-        capture_output=True, text=True, check=True).stdout
-
-
-def commit_all(folder: Path, message: str) -> None:
-    git(folder, "add", "-A")
-    git(folder, "commit", "-q", "-m", message)
-
-
-def first_record(project: Path) -> Path:
-    """A record to edit: the first person's file."""
-    return sorted((project / "data" / "people").glob("*.yml"))[0]
-
-
-def rename(record: Path, name: str) -> str:
-    """Give the record ``record`` the name ``name``; return its former name."""
-    data = yaml.safe_load(record.read_text("utf-8"))
-    former: str = data["name"]
-    data["name"] = name
-    record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    return former
-
-
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
     """A copy of the project under git: the tag v1.0.0, then a commit that renames a person."""
@@ -252,7 +221,7 @@ def repository(tmp_path: Path) -> Path:
     git(project, "init", "-q")
     commit_all(project, "first")
     git(project, "tag", "v1.0.0")
-    rename(first_record(project), "Renamed In Commit")
+    rename(person_record(project), "Renamed In Commit")
     commit_all(project, "second")
     return project
 
@@ -266,7 +235,7 @@ def _repository_state(project: Path) -> tuple[dict[str, str], str, str]:
 @needs_git
 def test_two_revisions_are_compared_without_touching_the_checkout(
         runner: CliRunner, repository: Path) -> None:
-    record = first_record(repository)
+    record = person_record(repository)
     before = _repository_state(repository)
     worktrees = git(repository, "worktree", "list")
     result = _run(runner, "--root", str(repository), "v1.0.0", "HEAD")
@@ -290,7 +259,7 @@ def test_two_revisions_are_compared_without_touching_the_checkout(
 @needs_git
 def test_without_new_the_revision_is_compared_with_the_project_on_disk(
         runner: CliRunner, repository: Path) -> None:
-    record = first_record(repository)
+    record = person_record(repository)
     rename(record, "Renamed On Disk")
     result = _run(runner, "--root", str(repository), "HEAD")
     assert result.exit_code == 0, result.output
@@ -334,7 +303,7 @@ def test_an_unknown_revision_is_an_error(runner: CliRunner, repository: Path) ->
 @needs_git
 def test_a_revision_whose_project_cannot_be_loaded_names_the_revision_and_file(
         runner: CliRunner, repository: Path) -> None:
-    record = first_record(repository)
+    record = person_record(repository)
     record.write_text("name: [unclosed\n", "utf-8")
     commit_all(repository, "broken")
     result = _run(runner, "--root", str(repository), "v1.0.0", "HEAD")
@@ -349,7 +318,7 @@ def test_a_project_in_a_folder_of_a_larger_repository(runner: CliRunner, tmp_pat
     git(top, "init", "-q")
     (top / "README").write_text("other things\n", "utf-8")
     commit_all(top, "first")
-    rename(first_record(project), "Renamed")
+    rename(person_record(project), "Renamed")
     result = _run(runner, "--root", str(project), "HEAD")
     assert result.exit_code == 0, result.output
     assert "entities: 0 added, 0 removed, 1 changed" in result.output

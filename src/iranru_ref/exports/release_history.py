@@ -111,15 +111,21 @@ class _Cache:
 
 
 class _Releases:
-    """Reads the data of releases from git, keeping the last one read: each release is compared
-    with the one below it and then with the one above, so each is read once."""
+    """The releases' data, read from their tags and compared, through the cache. The last
+    release read is kept: each is compared with the one below it and then with the one above,
+    so each is read once."""
 
-    def __init__(self, repository: Repository) -> None:
+    def __init__(self, repository: Repository, listed: list[Release], cache: _Cache) -> None:
         self.repository = repository
+        self.cache = cache
+        self.commits = {r.version: repository.tag_commit(release_tag(r.version)) for r in listed}
         self.last: tuple[str, dict[str, Any]] | None = None
 
-    def read(self, commit: str, release: Release) -> dict[str, Any]:
+    def read(self, release: Release) -> dict[str, Any]:
         """The release's document, or why it cannot be read, as a cache value."""
+        commit = self.commits[release.version]
+        if commit is None:
+            return {"unavailable": self.untagged(release)}
         if self.last is not None and self.last[0] == commit:
             return self.last[1]
         self.last = None  # let go of it before reading the next
@@ -133,66 +139,64 @@ class _Releases:
         self.last = (commit, value)
         return value
 
-
-def release_history(database: Database, cache: Path | None = None) -> History:
-    """The releases ``releases.yml`` records, each with what changed since the one before, read
-    from git tags; ``cache`` is the folder that keeps what was read (``CACHE`` in the project)."""
-    releases = database.releases
-    if releases is None:
-        return History([], None)
-    listed = releases.releases
-    try:
-        repository = Repository.of(database.root)
-    except NotARepository as error:
-        why = f"{error.message}, so the data of earlier releases cannot be read"
-        return History([Compared(release, None, older, None, why if older else None)
-                        for release, older in zip(listed, [*listed[1:], None], strict=True)],
-                       Compared(None, None, listed[0], None, why))
-    commits = {r.version: repository.tag_commit(release_tag(r.version)) for r in listed}
-    store = _Cache(cache)
-    read = _Releases(repository).read
-
-    def missing(*among: Release) -> str:
-        tags = [release_tag(r.version) for r in among if commits[r.version] is None]
+    def untagged(self, *among: Release) -> str | None:
+        """Why releases in ``among`` cannot be read, when one has no tag."""
+        tags = [release_tag(r.version) for r in among if self.commits[r.version] is None]
+        if not tags:
+            return None
         return (f"this repository has no git tag {' or '.join(tags)} (make it with git tag, or "
                 "fetch the tags of a shallow clone with git fetch --tags)")
 
-    newest = listed[0]
-    newest_commit = commits[newest.version]
-    if newest_commit is None:
-        unreleased = Compared(None, None, newest, None, missing(newest))
-    else:
-        kept = store.get(f"{newest_commit}.data.json",
-                         lambda: read(newest_commit, newest))
-        unreleased = (Compared(None, None, newest, None, kept["unavailable"])
-                      if "unavailable" in kept else
-                      Compared(None, None, newest, compare(kept["document"],
-                                                           database_values(database))))
-        del kept
-    history: list[Compared] = []
-    for release, older in zip(listed, [*listed[1:], None], strict=True):
-        commit = commits[release.version]
-        if older is None:
-            history.append(Compared(release, commit, None, None))
-            continue
-        older_commit = commits[older.version]
-        if commit is None or older_commit is None:
-            history.append(Compared(release, commit, older, None, missing(release, older)))
-            continue
+    def since(self, newest: Release, database: Database) -> Compared:
+        """The changes from the newest release to the data being built."""
+        why = self.untagged(newest)
+        if why is not None:
+            return Compared(None, None, newest, None, why)
+        kept = self.cache.get(f"{self.commits[newest.version]}.data.json",
+                              lambda: self.read(newest))
+        if "unavailable" in kept:
+            return Compared(None, None, newest, None, kept["unavailable"])
+        return Compared(None, None, newest, compare(kept["document"], database_values(database)))
 
-        def compared(new: str = commit, old: str = older_commit, release: Release = release,
-                     older: Release = older) -> dict[str, Any]:
-            after = read(new, release)
+    def between(self, release: Release, older: Release | None) -> Compared:
+        """The changes from ``older`` to ``release``."""
+        commit = self.commits[release.version]
+        if older is None:
+            return Compared(release, commit, None, None)
+        why = self.untagged(release, older)
+        if why is not None:
+            return Compared(release, commit, older, None, why)
+
+        def compared() -> dict[str, Any]:
+            after = self.read(release)
             if "unavailable" in after:
                 return after
-            before = read(old, older)
+            before = self.read(older)
             if "unavailable" in before:
                 return before
             return {"changes": compare(before["document"], after["document"])}
 
-        kept = store.get(f"{older_commit}..{commit}.json", compared)
-        history.append(Compared(release, commit, older, kept.get("changes"),
-                                kept.get("unavailable")))
+        kept = self.cache.get(f"{self.commits[older.version]}..{commit}.json", compared)
+        return Compared(release, commit, older, kept.get("changes"), kept.get("unavailable"))
+
+
+def release_history(database: Database, cache: Path | None = None) -> History:
+    """The releases ``releases.yml`` records, each with what changed since the one before, read
+    from git tags; ``cache`` is the folder that keeps what was read (``CACHE`` in the project)."""
+    if database.releases is None:
+        return History([], None)
+    listed = database.releases.releases
+    pairs = list(zip(listed, [*listed[1:], None], strict=True))
+    try:
+        repository = Repository.of(database.root)
+    except NotARepository as error:
+        why = f"{error.reason}, so the data of its releases cannot be read"
+        return History([Compared(release, None, older, None, why if older else None)
+                        for release, older in pairs], Compared(None, None, listed[0], None, why))
+    store = _Cache(cache)
+    releases = _Releases(repository, listed, store)
+    unreleased = releases.since(listed[0], database)
+    history = [releases.between(release, older) for release, older in pairs]
     store.prune()
     return History(history, unreleased)
 
@@ -209,7 +213,7 @@ def _entry(compared: Compared) -> dict[str, Any]:
 
 def changes_document(history: History) -> dict[str, Any]:
     """``changes.json``: every release with what changed since the one before, and the
-    unreleased changes (docs/database-format.md, "Releases and what changed")."""
+    unreleased changes (docs/database-format.md, "What changed between releases")."""
     return {"format_version": CHANGES_FORMAT, "tag_format": TAG_FORMAT,
             "releases": [_entry(compared) for compared in history.releases],
             "unreleased": _entry(history.unreleased) if history.unreleased else None}

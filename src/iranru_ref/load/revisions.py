@@ -25,7 +25,12 @@ PROJECT_PATHS = ("data", "sources", "mkdocs.yml", "releases.yml")
 
 
 class NotARepository(IranruError):
-    """The project is not in a git checkout, or git cannot be run on it."""
+    """The project is not in a git checkout, or git cannot be run on it. ``reason`` says so
+    without naming the folder, for a page to show."""
+
+    def __init__(self, project_root: Path, reason: str, detail: str = "") -> None:
+        super().__init__(f"{project_root}: {reason}{f' ({detail})' if detail else ''}")
+        self.reason = reason
 
 
 class UnknownRevision(IranruError):
@@ -53,10 +58,11 @@ class Repository:
     def of(cls, project_root: Path) -> Repository:
         """The repository of ``project_root``; ``NotARepository`` says why there is none."""
         if shutil.which("git") is None:
-            raise NotARepository(f"{project_root}: git is not installed, so no revision can be read")
+            raise NotARepository(project_root, "git is not installed")
         found = _git(project_root, "rev-parse", "--show-toplevel", "--show-prefix")
         if found.returncode != 0:
-            raise NotARepository(f"{project_root}: not a git checkout ({_first_line(found.stderr)})")
+            raise NotARepository(project_root, "this copy of the project is not a git checkout",
+                                 _first_line(found.stderr))
         lines = found.stdout.decode("utf-8", "surrogateescape").split("\n")
         return cls(Path(lines[0]), lines[1] if len(lines) > 1 else "")
 

@@ -58,7 +58,7 @@ def check_database(database: Database) -> list[Problem]:
             if first != index:
                 problems.append(
                     Problem(record.document.display, record.claim_line(index, "id"),
-                            f"claims[{index}].id: the claim id {claim.id!r} is already used on line "
+                            f"{ref.path}.id: the claim id {claim.id!r} is already used on line "
                             f"{record.claim_line(first, 'id')}; claim ids are unique within a record")
                 )
             problems.extend(check_claim(database, ref, referenced, claim_ids))

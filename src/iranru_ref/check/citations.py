@@ -16,7 +16,7 @@ def check_citations(database: Database, ref: ClaimRef) -> list[Problem]:
     record, index = ref.subject, ref.index
     display = record.document.display
     for position, citation in enumerate(ref.claim.citations):
-        where = f"claims[{index}].citations[{position}]"
+        where = f"{ref.path}.citations[{position}]"
 
         def report(message: str, *path: str, where: str = where, position: int = position) -> None:
             line = record.claim_line(index, "citations", position, *path)

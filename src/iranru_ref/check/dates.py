@@ -23,7 +23,7 @@ def check_dates(database: Database, ref: ClaimRef) -> list[Problem]:
         if source is not None and _after(date.value, source.meta.date.value):
             problems.append(Problem(
                 ref.subject.document.display, ref.subject.claim_line(ref.index, "date"),
-                f"claims[{ref.index}].date: {date.value} is inferred from the wording "
+                f"{ref.path}.date: {date.value} is inferred from the wording "
                 f"{date.wording!r} of {source_id}, which dates from {source.meta.date.value}: it "
                 "cannot come after its source; resolve the wording against the source's date, "
                 "or add a 'note' explaining the date"))

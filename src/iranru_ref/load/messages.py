@@ -8,23 +8,39 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
+from ..records.claim import claim_path
 from ..suggest import did_you_mean
 from .yaml_file import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def field_path(loc: tuple[Any, ...]) -> str:
-    """``claims[0].citations``; a key that cannot be printed as it is (a line break) is quoted
-    with escapes, so that the problem stays on one line."""
+def field_path(loc: tuple[Any, ...], data: Any = None) -> str:
+    """``claims[signed-treaty].citations[0]``: a claim in ``data`` (the file's values) is named by
+    its id where it has a valid one, other list items by position; a key that cannot be printed
+    as it is (a line break) is quoted with escapes, so that the problem stays on one line."""
     parts: list[str] = []
+    current = data
     for part in loc:
-        if isinstance(part, int):
+        item = _step(current, part)
+        if isinstance(part, int) and parts == ["claims"]:
+            parts[0] = claim_path(item.get("id") if isinstance(item, dict) else None, part)
+        elif isinstance(part, int):
             parts.append(f"[{part}]")
         else:
             name = str(part)
             parts.append(("." if parts else "") + (name if name.isprintable() else repr(name)))
+        current = item
     return "".join(parts)
+
+
+def _step(current: Any, part: Any) -> Any:
+    """The value at ``part`` of ``current``, or None where there is none."""
+    if isinstance(current, dict):
+        return current.get(part)
+    if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        return current[part]
+    return None
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -92,10 +108,10 @@ def _hint(kind: str, got: Any) -> str:
     return ""
 
 
-def _message(error: Any, model: type[BaseModel]) -> str:
+def _message(error: Any, model: type[BaseModel], data: Any) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])  # already cleaned by _clean_loc
-    where = field_path(loc)
+    where = field_path(loc, data)
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc)
         hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
@@ -154,9 +170,9 @@ def problems_from_validation_error(
         loc: tuple[Any, ...] = error["loc"]
         if loc in renames.values():
             continue  # said with the unknown field that stands for it
-        message = _message(error, model)
+        message = _message(error, model, document.data)
         if loc in renames:
-            message = (f"{field_path(loc)}: unknown field {str(loc[-1])!r}; rename it to the "
+            message = (f"{field_path(loc, document.data)}: unknown field {str(loc[-1])!r}; rename it to the "
                        f"required field {str(renames[loc][-1])!r}")
         problems.append(Problem(document.display, document.line_of(loc), message))
     return problems

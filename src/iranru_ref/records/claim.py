@@ -7,7 +7,16 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 
 from .dates import PartialDate
-from .model import Model, PredicateName, Slug, Text
+from .model import SLUG, Model, PredicateName, Slug, Text
+
+
+def claim_path(claim_id: object, index: int) -> str:
+    """How a message names a claim: by its id, ``claims[signed-treaty]``, or by its position,
+    ``claims[3]``, while it has no valid id (an id of digits only is quoted, ``claims['3']``,
+    so that it cannot be read as a position)."""
+    if not isinstance(claim_id, str) or not SLUG.match(claim_id):
+        return f"claims[{index}]"
+    return f"claims[{claim_id!r}]" if claim_id.isdigit() else f"claims[{claim_id}]"
 
 
 class Citation(Model):

@@ -19,6 +19,14 @@ def claim_path(claim_id: object, index: int) -> str:
     return f"claims[{claim_id!r}]" if claim_id.isdigit() else f"claims[{claim_id}]"
 
 
+def require_citations(citations: list[Citation], what: str = "a claim") -> list[Citation]:
+    """``citations``, unless there are none, which ``what`` may not have."""
+    if not citations:
+        raise ValueError(
+            f"{what} needs at least one citation: {{source: ..., paragraph: N, quote: ...}}")
+    return citations
+
+
 class Citation(Model):
     """A verbatim span of one paragraph of one source.
 
@@ -60,11 +68,7 @@ class Claim(Model):
     @field_validator("citations")
     @classmethod
     def _cited(cls, citations: list[Citation]) -> list[Citation]:
-        if not citations:
-            raise ValueError(
-                "a claim needs at least one citation: {source: ..., paragraph: N, quote: ...}"
-            )
-        return citations
+        return require_citations(citations)
 
     @field_validator("value")
     @classmethod

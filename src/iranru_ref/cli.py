@@ -137,8 +137,8 @@ def new(root: Path | None, entity_type: str, entity_id: str, tags: tuple[str, ..
 
     project = Project.find(root)
     path = new_record(project, entity_type, entity_id, list(tags), name)
-    click.echo(f"wrote {project.display(path)}; add a claim (or cite it from another record), "
-               "then run iranru-ref check")
+    click.echo(f"wrote {project.display(path)}; replace each FILL-IN (or write 'claims: []' if "
+               "only another record's claims cite it), then run iranru-ref check")
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
 from ..records.claim import claim_path
+from ..records.model import PLACEHOLDER
 from ..suggest import did_you_mean
 from .yaml_file import YamlDocument
 
@@ -160,16 +161,19 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
 
 
 def problems_from_validation_error(
-    exc: ValidationError, document: YamlDocument, model: type[BaseModel]
+    exc: ValidationError, document: YamlDocument, model: type[BaseModel],
+    placeholders: frozenset[tuple[Any, ...]] = frozenset(),
 ) -> list[Problem]:
+    """A problem for each of pydantic's errors, but those at ``placeholders``, which have their
+    own."""
     errors: list[dict[str, Any]] = [{**error, "loc": _clean_loc(tuple(error["loc"]), document.data)}
               for error in exc.errors(include_url=False)]
     renames = _misspelt_required_fields(errors)
     problems = []
     for error in errors:
         loc: tuple[Any, ...] = error["loc"]
-        if loc in renames.values():
-            continue  # said with the unknown field that stands for it
+        if loc in renames.values() or loc in placeholders:
+            continue  # said with the unknown field that stands for it, or the placeholder
         message = _message(error, model, document.data)
         if loc in renames:
             message = (f"{field_path(loc, document.data)}: unknown field {str(loc[-1])!r}; rename it to the "
@@ -195,9 +199,31 @@ def _misspelt_required_fields(errors: list[dict[str, Any]]) -> dict[tuple[Any, .
     return renames
 
 
+def placeholder_paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Where ``data`` still holds the placeholder that ``iranru-ref new`` writes."""
+    if data == PLACEHOLDER:
+        return [path]
+    if isinstance(data, dict):
+        return [found for key, value in data.items()
+                for found in placeholder_paths(value, (*path, key))]
+    if isinstance(data, list):
+        return [found for index, value in enumerate(data)
+                for found in placeholder_paths(value, (*path, index))]
+    return []
+
+
 def validate(model: type[M], document: YamlDocument, problems: list[Problem]) -> M | None:
+    """The file's model, or None with its problems added to ``problems``; a placeholder left
+    in it is a problem of its own, and the file is not used until it is filled in."""
+    left = placeholder_paths(document.data) if document.line_map.holds(PLACEHOLDER) else []
+    for path in left:
+        problems.append(Problem(
+            document.display, document.line_of(path),
+            f"{field_path(path, document.data)}: {PLACEHOLDER} is a placeholder; write the value "
+            "(the comment beside it says what goes there), or remove the field if it is optional"))
     try:
-        return model.model_validate(document.data)
+        validated = model.model_validate(document.data)
     except ValidationError as exc:
-        problems.extend(problems_from_validation_error(exc, document, model))
+        problems.extend(problems_from_validation_error(exc, document, model, frozenset(left)))
         return None
+    return None if left else validated

@@ -18,6 +18,8 @@ ParagraphKind = Literal["heading", "dateline", "caption", "body", "boilerplate"]
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 #: what a text may not hold: C0 controls but tab, line feed and the CR of a CRLF, DEL, C1 controls
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+#: a web address as a source's metadata may hold one
+URL = re.compile(r"https?://[^\s<>\"']+\Z")
 
 
 #: the metadata that may come with an article rather than from its text
@@ -53,7 +55,7 @@ class SourceMeta(Model):
     @field_validator("url")
     @classmethod
     def _https(cls, url: str | None) -> str | None:
-        if url is not None and not re.match(r"https?://[^\s<>\"']+\Z", url):
+        if url is not None and not URL.match(url):
             raise ValueError(f"a url starts with https:// and has no spaces, got {url!r}")
         return url
 

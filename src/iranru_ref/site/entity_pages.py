@@ -12,10 +12,10 @@ from ..database import ClaimRef, Database, EntityRecord
 from ..graph import degrees, neighbours
 from ..urls import entity_page, relative, source_page
 from .claim_memo import ClaimMemo
-from .explore_pages import timeline_key
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
 from .render import Site
+from .views import timeline_key
 
 #: How many key dates and key figures an entity's infobox shows.
 KEY_ITEMS = 5
@@ -77,6 +77,10 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         and ref.claim.object != record.id
     ]
     mentions: dict[str, set[int]] = defaultdict(set)
+    own_date = views.event_date(page, record)
+    if own_date is not None and record.entity.date is not None:
+        for citation in record.entity.date.citations:
+            mentions[citation.source].add(citation.paragraph)
     for ref in about:
         for citation in ref.claim.citations:
             mentions[citation.source].add(citation.paragraph)
@@ -102,6 +106,7 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
     site.render(
         page, "entity.md.j2",
         entity=views.entity_summary(page, record),
+        own_date=own_date,
         notes=list(record.entity.notes),
         groups=groups,
         related_out=outgoing_related,

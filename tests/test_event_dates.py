@@ -20,7 +20,8 @@ from iranru_ref.load.project import Project
 from iranru_ref.site.generate import generate_tree
 from iranru_ref.site.views import EventDateRef, dated_entries
 
-#: an event of the test article, dated by its own date only; its claim has no date
+#: an event of the test article, dated by its own date; one of its claims has the same date
+#: (which the event's entry stands for on the timeline), another one a date of its own
 MEETING = """\
 name: Test ministers' meeting in Moscow
 tags: [diplomacy]
@@ -40,6 +41,18 @@ claims:
     text: The ministers of both countries met in Moscow.
     citations:
       - {source: test-article, paragraph: 2, quote: The ministers of both countries met in Moscow}
+  - id: on-tuesday
+    predicate: fact
+    text: The ministers met on Tuesday.
+    date: {value: 2024-01-16, precision: day, inferred: true, wording: on Tuesday}
+    citations:
+      - {source: test-article, paragraph: 2, quote: met in Moscow on Tuesday}
+  - id: trade-last-year
+    predicate: fact
+    text: The ministers said trade reached 5 billion dollars last year.
+    date: {value: 2023, precision: year, inferred: true, wording: last year}
+    citations:
+      - {source: test-article, paragraph: 3, quote: reached 5 billion dollars last year}
 """
 EVENT = "test-ministers-meeting"
 
@@ -58,8 +71,9 @@ def test_the_check_passes_and_the_timeline_has_the_event_once(
     database = load_checked(Project.find(dated))
     entries = dated_entries(database)
     mine = [entry for entry in entries if entry.subject.id == EVENT]
-    assert len(mine) == 1 and isinstance(mine[0], EventDateRef)  # its claim has no date
-    position = entries.index(mine[0])
+    assert len(mine) == 2 and isinstance(mine[1], EventDateRef)
+    assert not isinstance(mine[0], EventDateRef) and mine[0].claim.id == "trade-last-year"
+    position = entries.index(mine[1])
     dates = [entry.date if isinstance(entry, EventDateRef) else entry.claim.date
              for entry in entries]
     assert all(date is not None for date in dates)

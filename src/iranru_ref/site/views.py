@@ -52,10 +52,16 @@ def timeline_key(entry: TimelineEntry) -> tuple[str, str, str]:
 
 
 def dated_entries(database: Database) -> list[TimelineEntry]:
-    """Every dated claim, and every event that has a date of its own, oldest first."""
-    entries: list[TimelineEntry] = [ref for ref in database.claims() if ref.claim.date is not None]
-    entries.extend(EventDateRef(record) for record in database.entities.values()
-                   if record.type == "event" and record.entity.date is not None)
+    """Every event that has a date of its own, and every dated claim but an event's own claims
+    of that same date, which its entry stands for: the event is shown once. Oldest first."""
+    events = {record.id: EventDateRef(record) for record in database.entities.values()
+              if record.type == "event" and record.entity.date is not None}
+    entries: list[TimelineEntry] = list(events.values())
+    for ref in database.claims():
+        date = ref.claim.date
+        event = events.get(ref.subject.id)
+        if date is not None and (event is None or event.date.value != date.value):
+            entries.append(ref)
     return sorted(entries, key=timeline_key)
 
 

@@ -55,12 +55,26 @@ claims:
       - {source: test-article, paragraph: 3, quote: reached 5 billion dollars last year}
 """
 EVENT = "test-ministers-meeting"
+#: a claim of another record about the event, of the event's date: the event stands for it
+MINISTER = f"""\
+name: Test Minister
+tags: [diplomacy]
+claims:
+  - id: attended
+    predicate: participated_in
+    object: {EVENT}
+    text: The minister attended the meeting on Tuesday.
+    date: {{value: 2024-01-16, precision: day, inferred: true, wording: on Tuesday}}
+    citations:
+      - {{source: test-article, paragraph: 2, quote: The ministers of both countries met}}
+"""
 
 
 @pytest.fixture
 def dated(project: Path) -> Path:
     drop_in(BASE, project)
     (project / "data" / "events" / f"{EVENT}.yml").write_text(MEETING, "utf-8")
+    (project / "data" / "people" / "test-minister.yml").write_text(MINISTER, "utf-8")
     return project
 
 
@@ -70,6 +84,7 @@ def test_the_check_passes_and_the_timeline_has_the_event_once(
     assert result.exit_code == 0, result.output
     database = load_checked(Project.find(dated))
     entries = dated_entries(database)
+    assert not any(entry.subject.id == "test-minister" for entry in entries)
     mine = [entry for entry in entries if entry.subject.id == EVENT]
     assert len(mine) == 2 and isinstance(mine[1], EventDateRef)
     assert not isinstance(mine[0], EventDateRef) and mine[0].claim.id == "trade-last-year"
@@ -90,6 +105,7 @@ def test_the_event_page_and_the_timeline_show_the_date_with_its_citation(
     assert "2024-01-16 (inferred from “on Tuesday”)" in page
     assert 'href="../../sources/test-article/#p2"' in page
     assert "reports the meeting &#34;on Tuesday&#34;" in page
+    assert "Key dates" in page and "The minister attended" not in page.split("Key dates")[1]
     pages = {*tree.rglob("timeline*.md"), *(tree / "timeline").rglob("*.md")}
     timeline = "".join(path.read_text("utf-8") for path in sorted(pages))
     entries = [line for line in timeline.splitlines() if f"events/{EVENT}/#event-date" in line]

@@ -15,7 +15,7 @@ from .claim_memo import ClaimMemo
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
 from .render import Site
-from .views import timeline_key
+from .views import EventDateRef, dated_as_event, timeline_key
 
 #: How many key dates and key figures an entity's infobox shows.
 KEY_ITEMS = 5
@@ -97,7 +97,9 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         if source_id in site.database.sources
     ]
     # The infobox keeps a few: the entity's own claims first, then claims naming it.
-    dated = sorted((ref for ref in about if ref.claim.date),
+    # An event's own date, shown above them, stands for its claims of that date.
+    events = {record.id: EventDateRef(record)} if own_date else {}
+    dated = sorted((ref for ref in about if ref.claim.date and not dated_as_event(ref, events)),
                    key=lambda ref: (ref.subject.id != record.id, timeline_key(ref)))
     dates = sorted({_key_date(page, ref) for ref in dated[:KEY_ITEMS]})
     figures = [claims.view(ref) for ref in sorted(

@@ -36,6 +36,15 @@ class EventDateRef:
         return self.subject.id
 
 
+def dated_as_event(ref: ClaimRef, events: dict[str, EventDateRef]) -> bool:
+    """Whether ``ref`` is a claim about an event (its subject or object) with the event's own
+    date: the event's date stands for it."""
+    date = ref.claim.date
+    return date is not None and any(
+        event is not None and event.date.value == date.value
+        for event in (events.get(ref.subject.id), events.get(ref.claim.object or "")))
+
+
 #: what the timeline lists: each dated claim, and each event at its own date
 TimelineEntry = ClaimRef | EventDateRef
 
@@ -52,16 +61,13 @@ def timeline_key(entry: TimelineEntry) -> tuple[str, str, str]:
 
 
 def dated_entries(database: Database) -> list[TimelineEntry]:
-    """Every event that has a date of its own, and every dated claim but an event's own claims
-    of that same date, which its entry stands for: the event is shown once. Oldest first."""
+    """Every event that has a date of its own, and every dated claim but those its entry
+    stands for, so that the event is shown once. Oldest first."""
     events = {record.id: EventDateRef(record) for record in database.entities.values()
               if record.type == "event" and record.entity.date is not None}
     entries: list[TimelineEntry] = list(events.values())
-    for ref in database.claims():
-        date = ref.claim.date
-        event = events.get(ref.subject.id)
-        if date is not None and (event is None or event.date.value != date.value):
-            entries.append(ref)
+    entries.extend(ref for ref in database.claims()
+                   if ref.claim.date is not None and not dated_as_event(ref, events))
     return sorted(entries, key=timeline_key)
 
 

@@ -133,11 +133,12 @@ _HELP_BY_TITLE = {model.__name__: help for model, help in FIELD_HELP.items()}
 #: the record that ``iranru-ref new`` lays out; each one is valid for its field
 FIELD_EXAMPLES: dict[type[BaseModel], dict[str, Any]] = {
     Entity: {
-        "name": "Iran",
-        "aliases": ["Islamic Republic of Iran"],
-        "tags": ["diplomacy"],
-        "summary": "One of the two parties to the treaties.",
-        "notes": ["The sources call it by two names."],
+        "name": "Javad Ouji",
+        "aliases": ["Ouji"],
+        "editor_aliases": ["Javad Owji"],
+        "tags": ["energy"],
+        "summary": "Iran's oil minister, as the Sputnik interview report (2023) calls him.",
+        "notes": ["Owji is the spelling readers search for; no source uses it."],
     },
     Claim: {
         "id": "ambassador-to-iran",

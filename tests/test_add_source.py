@@ -4,12 +4,17 @@ invented (no URL the curator did not pass); a claimless publisher is fine only a
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import exported
 
+from iranru_ref.check import load_checked
 from iranru_ref.cli import cli
 from iranru_ref.load.project import Project
 from iranru_ref.site.generate import generate_tree
@@ -129,6 +134,16 @@ def test_metadata_that_came_with_the_article_is_recorded_as_supplied_by_whom(
             "with the article, from the agency&#39;s feed; they are not in its text.") in page
     assert page.count('<span class="badge supplied"') == 3
     assert "as it came with the article" not in page  # the text has the title
+
+    downloads = exported(load_checked(Project.find(uncovered)))
+    source = next(s for s in json.loads(downloads["database.json"])["sources"]
+                  if s["id"] == "treaty-report")
+    assert source["supplied"] == {"by": "the agency's feed",
+                                  "fields": ["publisher", "date", "url"], "note": None}
+    row = next(r for r in csv.DictReader(io.StringIO(downloads["sources.csv"].decode("utf-8")))
+               if r["id"] == "treaty-report")
+    assert (row["supplied_by"], row["supplied_fields"]) == ("the agency's feed",
+                                                            "publisher; date; url")
 
 
 def test_without_supplied_by_the_stub_asks_who(

@@ -103,7 +103,13 @@ def test_the_event_page_and_the_timeline_show_the_date_with_its_citation(
     page = (tree / "events" / f"{EVENT}.md").read_text("utf-8")
     assert '<dt>Date</dt> <dd id="event-date">' in page
     assert "2024-01-16 (inferred from “on Tuesday”)" in page
-    assert 'href="../../sources/test-article/#p2"' in page
+    anchor = f"cite-{EVENT}.date-1"
+    assert f'href="../../sources/test-article/#{anchor}"' in page
+    source = (tree / "sources" / "test-article.md").read_text("utf-8")
+    assert f'<span class="cite-target" id="{anchor}"></span>' in source
+    marked = source.split(f'id="{anchor}"></span>', 1)[1]
+    assert marked.startswith('<mark class="cited" data-cites="') and anchor in marked.split(">")[0]
+    assert f"events/{EVENT}/#event-date" in source
     assert "reports the meeting &#34;on Tuesday&#34;" in page
     assert "Key dates" in page and "The minister attended" not in page.split("Key dates")[1]
     pages = {*tree.rglob("timeline*.md"), *(tree / "timeline").rglob("*.md")}

@@ -19,6 +19,12 @@ from ..urls import entity_page, relative, source_page
 EVENT_DATE_ANCHOR = "event-date"
 
 
+def event_date_anchor(event_id: str, number: int) -> str:
+    """The id of the marker on the source page for the ``number``-th citation of an event's own
+    date; a claim's full id has a dot where this has ``.date`` (claim ids have no dots)."""
+    return f"cite-{event_id}.date-{number}"
+
+
 @dataclass(frozen=True, slots=True)
 class EventDateRef:
     """An event's own date: one timeline entry for the event, beside the dated claims."""
@@ -152,11 +158,13 @@ class Views:
             "title": f"“{citation.quote}” — {label}, ¶{citation.paragraph}",
         }
 
-    def paragraph_citation(self, page: str, citation: Citation) -> dict[str, Any]:
-        """A citation that is not a claim's (an event's date), linked to its paragraph."""
+    def event_date_citation(self, page: str, record: EntityRecord, number: int,
+                            citation: Citation) -> dict[str, Any]:
+        """A citation of an event's own date, linked to its marked quote on the source page."""
         label = self.source_labels.get(citation.source, citation.source)
         return {
-            "href": relative(page, source_page(citation.source), f"p{citation.paragraph}"),
+            "href": relative(page, source_page(citation.source),
+                             event_date_anchor(record.id, number)),
             "source": label,
             "paragraph": citation.paragraph,
             "quote": citation.quote,
@@ -170,7 +178,8 @@ class Views:
             return None
         return {"label": date.label(), "short": date.short_label(), "note": date.note,
                 "precision": date.precision, "anchor": EVENT_DATE_ANCHOR,
-                "citations": [self.paragraph_citation(page, c) for c in date.citations]}
+                "citations": [self.event_date_citation(page, record, number, citation)
+                              for number, citation in enumerate(date.citations, 1)]}
 
     def timeline_entry(self, page: str, entry: TimelineEntry) -> dict[str, Any]:
         """What the timeline shows of a dated claim or of an event at its own date: the keys of
@@ -252,6 +261,18 @@ class Views:
             "speakers": [self.entity_link(page, s) for s in claim.attributed_to if s in entities],
             "said_in": self.entity_link(page, claim.said_in) if claim.said_in in entities else None,
             "contested": claim.contested,
+        }
+
+    def event_date_mention(self, page: str, record: EntityRecord) -> dict[str, Any]:
+        """What a source paragraph lists of an event whose own date it states."""
+        date = record.entity.date
+        assert date is not None
+        return {
+            "text": f"{record.name}: {date.label()}.",
+            "subject": self.entity_link(page, record.id),
+            "subject_href": relative(page, entity_page(record.type, record.id),
+                                     EVENT_DATE_ANCHOR),
+            "speakers": [], "said_in": None, "contested": False,
         }
 
     def entity_summary(self, page: str, record: EntityRecord) -> dict[str, Any]:

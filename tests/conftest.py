@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from iranru_ref.records.vocabulary import TYPE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("data", "sources", "templates", "docs", "mkdocs.yml", "releases.yml",
+PROJECT_PARTS = ("data", "sources", "templates", "overrides", "docs", "mkdocs.yml", "releases.yml",
                  "src/iranru_ref/engines/mkdocs_hook.py")
 
 

@@ -10,12 +10,14 @@ from markupsafe import Markup
 
 from ..database import ClaimRef, Database, EntityRecord
 from ..graph import degrees, neighbours
+from ..records.vocabulary import TYPE_LABELS
 from ..urls import entity_page, relative, source_page
 from .claim_memo import ClaimMemo
 from .explore_pages import timeline_key
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
 from .render import Site
+from .search_filters import entity_filters
 
 #: How many key dates and key figures an entity's infobox shows.
 KEY_ITEMS = 5
@@ -113,6 +115,9 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         key_figures=figures,
         graph=_neighbourhood(site, page, record.id, degree),
         jsonld=entity_jsonld(site.database, record, about, source_nodes),
+        search_filters=entity_filters(TYPE_LABELS[record.type], record.entity.tags,
+                                      (views.source_labels[source_id] for source_id in mentions
+                                       if source_id in site.database.sources)),
     )
     claims.shown(about)
 

@@ -12,6 +12,7 @@ from ..urls import relative, source_page
 from .highlight import Span, marked_html
 from .paging import numbered, parts_nav, split
 from .render import Site
+from .search_filters import source_filters
 
 #: Search indexes a page in sections that begin at Markdown headings. Zensical refuses a section
 #: over a limit that falls as the index grows (32 KiB at 18,000 sections, 16 KiB at 61,000), so a
@@ -79,6 +80,7 @@ def _source_page(
                 "sha256": meta.sha256, "original_name": meta.original_name,
                 "notes": list(meta.notes), "text_href": f"{source.id}.txt"},
         paragraphs=paragraphs,
+        search_filters=source_filters(meta.label or meta.title),
     )
 
 

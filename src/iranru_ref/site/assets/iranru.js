@@ -113,11 +113,21 @@
     loadSearch().then(function () {
       var modal = searchModal();
       if (!modal.isOpen) modal.open();
+      nameFilterButtons(modal);
       if (query) {
         var input = modal.querySelector("pagefind-input input");
         input.value = query;
         input.dispatchEvent(new Event("input", { bubbles: true }));
       }
+    });
+  }
+
+  /* A filter's button is a combobox, which takes no name from its text; Pagefind names it only
+     while a value is chosen. Its title names it always (the chosen count still overrides it). */
+  function nameFilterButtons(modal) {
+    modal.querySelectorAll(".pf-dropdown-trigger:not([title])").forEach(function (button) {
+      var label = button.querySelector(".pf-dropdown-trigger-label");
+      if (label) button.title = label.textContent;
     });
   }
 
@@ -152,6 +162,20 @@
       event.preventDefault();
       event.stopImmediatePropagation(); /* not Material's own keys as well */
       openSearch("");
+    }, true);
+    /* Escape in an open filter menu closes that menu, not the whole search: Pagefind's dialog
+       takes every Escape before the menu sees it. */
+    window.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      var menus = box.querySelectorAll("pagefind-filter-dropdown");
+      for (var i = 0; i < menus.length; i += 1) {
+        if (menus[i].isOpen) {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          menus[i].close();
+          return;
+        }
+      }
     }, true);
     /* A link to the search with ?q= opens it with the query, as Material's search did. */
     var query = new URLSearchParams(window.location.search).get("q");

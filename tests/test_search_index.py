@@ -19,7 +19,7 @@ from typing import Any
 import pagefind.service
 import pytest
 from click.testing import CliRunner
-from conftest import copy_project, entity_path, search_fragments, snapshot
+from conftest import benchmark_module, copy_project, entity_path, search_fragments, snapshot
 
 from iranru_ref.cli import cli
 from iranru_ref.engines.build import build_site
@@ -107,6 +107,17 @@ def test_without_pagefind_the_step_says_how_to_install_it(
         index_site(small_site(tmp_path / "site"))
     assert failure.value.message == INSTALL_HINT
     assert not (tmp_path / "site" / BUNDLE).exists()
+
+
+def test_the_benchmark_counts_every_byte_of_the_index_by_part(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    index_site(site)
+    sizes = benchmark_module("search_size").search_bytes(site)
+    files = [path for path in (site / BUNDLE).rglob("*") if path.is_file()]
+    assert (sizes["total"], sizes["files"]) == (sum(p.stat().st_size for p in files), len(files))
+    assert sizes["fragments"] == sum(p.stat().st_size
+                                     for p in (site / BUNDLE / "fragment").iterdir())
+    assert all(sizes[part] > 0 for part in ("index", "filters", "interface"))
 
 
 @pytest.mark.slow

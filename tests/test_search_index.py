@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from conftest import benchmark_module, copy_project, entity_path, search_fragments, snapshot
 
 from iranru_ref.cli import cli
+from iranru_ref.engines import search_order
 from iranru_ref.engines.build import build_site
 from iranru_ref.engines.search_index import BUNDLE, INSTALL_HINT, index_site, indexed_pages
 from iranru_ref.errors import BuildFailed
@@ -107,6 +108,36 @@ def test_without_pagefind_the_step_says_how_to_install_it(
         index_site(small_site(tmp_path / "site"))
     assert failure.value.message == INSTALL_HINT
     assert not (tmp_path / "site" / BUNDLE).exists()
+
+
+def bundle_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted((site / BUNDLE).rglob("*")) if path.is_file()}
+
+
+def test_two_indexes_of_the_same_pages_are_the_same_bytes(tmp_path: Path) -> None:
+    """Pagefind writes the filters in a different order each run; the step puts them in one."""
+    first, second = small_site(tmp_path / "first"), small_site(tmp_path / "second")
+    index_site(first)
+    index_site(second)
+    assert bundle_files(first) == bundle_files(second)
+    filters = search_fragments(first)["people/javad-ouji/"]["filters"]
+    assert filters == {"type": ["Person"], "tag": ["energy", "trade"]}
+
+
+def test_an_index_not_as_the_pinned_pagefind_writes_it_fails_the_step(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = small_site(tmp_path / "site")
+    monkeypatch.setattr(search_order, "VERSION", "0.9")
+    with pytest.raises(BuildFailed) as failure:
+        index_site(site)
+    assert "not as Pagefind 0.9 writes it" in failure.value.message
+    assert "pip install -e ." in failure.value.message
+    monkeypatch.undo()
+    index_site(site)
+    next((site / BUNDLE / "filter").iterdir()).write_bytes(b"not gzipped")
+    with pytest.raises(BuildFailed):
+        search_order.order_filters(site / BUNDLE)
 
 
 def test_the_benchmark_counts_every_byte_of_the_index_by_part(tmp_path: Path) -> None:

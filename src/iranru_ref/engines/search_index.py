@@ -6,7 +6,8 @@ pages that mark their content with ``data-pagefind-body`` (the theme override
 source and About pages), leaves out what is marked ``data-search-exclude`` (lists that repeat
 what another page holds) and the headings' permalinks, and writes the index in small fragments,
 with its search interface, into ``pagefind/`` in the site. A reader's browser fetches only the
-fragments that a query needs, never one index of the whole site.
+fragments that a query needs, never one index of the whole site. The filters are then put in a
+fixed order (``search_order.py``), which Pagefind does not do itself.
 
 It runs after the engine has written the HTML, in the build's own folder, so a failed index
 fails the build and leaves the previous site as it was. It never reaches the network.
@@ -23,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import BuildFailed
+from .search_order import order_filters
 
 #: the folder of the site that Pagefind writes its index and interface into
 BUNDLE = "pagefind"
@@ -69,6 +71,7 @@ def index_site(site_dir: Path) -> int:
     if pages == 0:
         raise BuildFailed(f"Pagefind finished but wrote no index into {site_dir / BUNDLE}; the "
                           "previous site was left as it was")
+    order_filters(site_dir / BUNDLE)  # two builds of the same pages give the same files
     return pages
 
 

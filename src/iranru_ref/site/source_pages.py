@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
 from ..check.coverage import coverage
 from ..database import CitationRef, Database
-from ..records.source import Source
+from ..records.source import Source, SourceMeta
 from ..urls import relative, source_page
 from .highlight import Span, marked_html
 from .paging import numbered, parts_nav, split
@@ -78,10 +79,29 @@ def _source_page(
                 "publisher_note": meta.publisher_note, "date": meta.date.label(),
                 "date_note": meta.date.note, "language": meta.language, "url": meta.url,
                 "sha256": meta.sha256, "original_name": meta.original_name,
-                "notes": list(meta.notes), "text_href": f"{source.id}.txt"},
+                "notes": list(meta.notes), "text_href": f"{source.id}.txt",
+                "supplied": supplied_view(meta)},
         paragraphs=paragraphs,
         search_filters=source_filters(meta.label or meta.title),
     )
+
+
+#: how a reader reads the name of each metadata field that can be supplied
+SUPPLIED_LABELS = {"title": "title", "publisher": "publisher", "date": "date",
+                   "url": "web address"}
+
+
+def supplied_view(meta: SourceMeta) -> dict[str, Any] | None:
+    """What came with the article rather than from its text, for the editor's note that says so:
+    ``The date and the web address came with the article from …``."""
+    if meta.supplied is None:
+        return None
+    labels = [SUPPLIED_LABELS[name] for name in meta.supplied.fields]
+    listed = ", ".join(f"the {label}" for label in labels[:-1])
+    listed = f"{listed} and the {labels[-1]}" if listed else f"the {labels[-1]}"
+    return {"fields": list(meta.supplied.fields), "by": meta.supplied.by,
+            "listed": listed[0].upper() + listed[1:], "note": meta.supplied.note,
+            "plural": len(labels) > 1}
 
 
 def write_sources_index(site: Site) -> None:

@@ -214,10 +214,11 @@ def test_search_holds_the_entity_source_and_about_pages_only(
 
 def test_every_entity_is_found_by_its_name_and_its_aliases(
         indexed: dict[str, dict[str, Any]], site_data: dict[str, Any]) -> None:
+    """The sources' aliases, and the editors' spellings that no source uses (Owji for Ouji)."""
     missing = [
         f"{entity['id']}: {name!r}"
         for entity in site_data["entities"]
-        for name in [entity["name"], *entity["aliases"]]
+        for name in [entity["name"], *entity["aliases"], *entity.get("editor_aliases", [])]
         if words(name) not in words(indexed[entity_path(entity)]["content"])
     ]
     assert not missing
@@ -254,9 +255,10 @@ def test_each_page_is_filtered_by_its_type_tags_and_sources(
         indexed: dict[str, dict[str, Any]], site_data: dict[str, Any]) -> None:
     labels = {s["id"]: s["label"] or s["title"] for s in site_data["sources"]}
     for entity in site_data["entities"]:
-        cited = {labels[citation["source"]]
-                 for claim in _about(entity["id"], site_data["claims"])
-                 for citation in claim["citations"]}
+        citations = [citation for claim in _about(entity["id"], site_data["claims"])
+                     for citation in claim["citations"]]
+        citations += entity.get("date_citations") or []  # an event's own date
+        cited = {labels[citation["source"]] for citation in citations}
         assert indexed[entity_path(entity)]["filters"] == {
             "type": [TYPE_LABELS[entity["type"]]], "tag": sorted(entity["tags"]),
             **({"source": sorted(cited)} if cited else {})}, entity["id"]

@@ -10,11 +10,13 @@ from markupsafe import Markup
 
 from ..database import ClaimRef, Database, EntityRecord
 from ..graph import degrees, neighbours
+from ..records.vocabulary import TYPE_LABELS
 from ..urls import entity_page, relative, source_page
 from .claim_memo import ClaimMemo
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
 from .render import Site
+from .search_filters import entity_filters
 from .views import EventDateRef, dated_as_event, timeline_key
 
 #: How many key dates and key figures an entity's infobox shows.
@@ -120,6 +122,9 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         key_figures=figures,
         graph=_neighbourhood(site, page, record.id, degree),
         jsonld=entity_jsonld(site.database, record, about, source_nodes),
+        search_filters=entity_filters(TYPE_LABELS[record.type], record.entity.tags,
+                                      (views.source_labels[source_id] for source_id in mentions
+                                       if source_id in site.database.sources)),
     )
     claims.shown(about)
 

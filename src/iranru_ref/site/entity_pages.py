@@ -9,9 +9,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ..database import ClaimRef, Database, EntityRecord
+from ..exports.entity_records import record_path
 from ..graph import degrees, neighbours
 from ..records.vocabulary import TYPE_LABELS
 from ..urls import entity_page, relative, source_page
+from .citation import Edition, page_citation
 from .claim_memo import ClaimMemo
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
@@ -41,15 +43,17 @@ def write_entity_pages(site: Site, advance: Callable[[], None]) -> None:
     about = claims_about(site.database)
     claims = ClaimMemo(site.views, site.env.get_template("_macros.md.j2").module,
                        about.values())
-    source_nodes = SourceNodes(site.database)
+    source_nodes = SourceNodes(site.database, site.config)
     degree = degrees(site.graph)
+    edition = Edition.of(site.database, site.config)
     for record in site.database.entities.values():
-        _entity_page(site, claims, source_nodes, degree, record, about[record.id])
+        _entity_page(site, claims, source_nodes, degree, edition, record, about[record.id])
         advance()
 
 
 def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
-                 degree: dict[str, int], record: EntityRecord, about: list[ClaimRef]) -> None:
+                 degree: dict[str, int], edition: Edition, record: EntityRecord,
+                 about: list[ClaimRef]) -> None:
     page = entity_page(record.type, record.id)
     views = site.views
     own = [ref for ref in about if ref.subject.id == record.id]
@@ -125,6 +129,8 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         search_filters=entity_filters(TYPE_LABELS[record.type], record.entity.tags,
                                       (views.source_labels[source_id] for source_id in mentions
                                        if source_id in site.database.sources)),
+        data_record=record_path(record.id),
+        cite=page_citation(edition, site.config, page, record.name),
     )
     claims.shown(about)
 

@@ -16,6 +16,7 @@ from ..exports import export_downloads
 from ..exports.index_file import FILE_NAME as INDEX_FILE
 from ..exports.release_history import CACHE as CHANGES_CACHE
 from ..exports.release_history import changes_bytes, release_history
+from ..exports.site_config import SiteConfig
 from ..graph import build_graph
 from ..load.project import Project
 from ..progress import SILENT, Progress
@@ -39,7 +40,7 @@ def generate(database: Database, project: Project, out_dir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     site = Site(database, project, build_graph(database), Views(database),
                 environment(project.templates_dir, project.root / OWN_TEMPLATES),
-                TreeWriter(out_dir, project.root))
+                TreeWriter(out_dir, project.root), SiteConfig.load(project.root))
     with progress.stage("pages", len(database.entities) + len(database.sources)) as advance:
         site.writer.copy_tree(project.docs_dir)
         site.writer.copy_tree(ASSETS, "assets")

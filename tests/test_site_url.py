@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from conftest import copy_project
-from rdflib import Graph
+from rdflib import Graph, Namespace
 
 from iranru_ref.engines.build import build_site
 from iranru_ref.engines.zensical import zensical_available
@@ -28,6 +28,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings(
     "ignore:ConjunctiveGraph is deprecated:DeprecationWarning")]
 
 SITE_URL = "https://example.org/iranru/"
+SDO = Namespace("http://schema.org/")
 ENGINES = ["mkdocs", pytest.param("zensical", marks=pytest.mark.skipif(
     not zensical_available(), reason="Zensical is not installed"))]
 _SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -247,3 +248,30 @@ def test_the_downloads_page_says_how_to_set_the_address(built_site: Path,
     absolute = (absolute_site / "downloads" / "index.html").read_text("utf-8")
     assert "built without a web address" not in absolute
     assert f"&lt;{SITE_URL}data-dictionary/#ld-&gt;" in absolute  # the SPARQL example's prefix
+
+
+def _shown_query_answers(site: Path, base: str) -> None:
+    """The SPARQL query the Downloads page shows, run as shown on the site's claims.jsonld,
+    answers what SQL answers on its iranru.sqlite, for every speaker."""
+    import sqlite3
+
+    page = (site / "downloads" / "index.html").read_text("utf-8")
+    query = html.unescape(re.search(
+        r'<pre class="sparql"><code>(.*?)</code></pre>', page, re.S)[1])
+    claims = Graph().parse(site / "data" / "claims.jsonld", format="json-ld", publicID=base)
+    with sqlite3.connect(f"file:{site / 'data' / 'iranru.sqlite'}?mode=ro", uri=True) as db:
+        speakers = [row[0] for row in db.execute("SELECT DISTINCT entity_id FROM claim_speakers")]
+        assert speakers
+        for speaker in speakers:
+            expected = sorted(db.execute(
+                "SELECT cs.claim_id, ci.source_id, ci.paragraph FROM claim_speakers cs "
+                "JOIN citations ci ON ci.claim_id = cs.claim_id WHERE cs.entity_id = ?",
+                (speaker,)))
+            answers = claims.query(query.replace("SPEAKER-ID", speaker))
+            ids = {str(node): str(claims.value(node, SDO.identifier)) for node, _, _ in answers}
+            assert sorted((ids[str(c)], str(s), int(n)) for c, s, n in answers) == expected
+
+
+def test_the_downloads_pages_query_works_as_shown(built_site: Path, absolute_site: Path) -> None:
+    _shown_query_answers(built_site, (built_site / "data" / "claims.jsonld").as_uri())
+    _shown_query_answers(absolute_site, SITE_URL + "data/claims.jsonld")

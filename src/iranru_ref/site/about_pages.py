@@ -18,6 +18,7 @@ from .data_dictionary import (
     predicate_rows,
     record_sections,
     table_sections,
+    term_prefixes,
     term_rows,
 )
 from .render import Site
@@ -58,4 +59,5 @@ def write_downloads(site: Site, downloads: list[Download]) -> None:
 def write_data_dictionary(site: Site) -> None:
     site.render("data-dictionary.md", "data_dictionary.md.j2", database=database_sections(),
                 tables=table_sections(), records=record_sections(), terms=term_rows(),
+                term_prefixes=term_prefixes(),
                 predicates=predicate_rows(site.database.vocabulary))

@@ -163,21 +163,21 @@ class TermRow:
     name: str
     #: the anchor of a term of our own, whose IRI points here
     anchor: str | None
-    #: the established term's IRI, written out
+    #: the established term's compact IRI (a prefix of ``PREFIXES`` and a name)
     iri: str | None
     description: str
 
 
 def term_rows() -> list[TermRow]:
     """The keys of ``claims.jsonld``: ours with their anchor, the others with their IRI."""
-    rows = []
-    for term in TERMS:
-        if term.iri is None:
-            rows.append(TermRow(term.name, TERM_ANCHOR + term.name, None, term.description))
-        else:
-            prefix, _, local = term.iri.partition(":")
-            rows.append(TermRow(term.name, None, PREFIXES[prefix] + local, term.description))
-    return rows
+    return [TermRow(term.name, TERM_ANCHOR + term.name if term.ours else None, term.iri,
+                    term.description) for term in TERMS]
+
+
+def term_prefixes() -> dict[str, str]:
+    """The prefixes of the established terms' IRIs."""
+    used = {term.iri.partition(":")[0] for term in TERMS if term.iri is not None}
+    return {prefix: iri for prefix, iri in PREFIXES.items() if prefix in used}
 
 
 def predicate_rows(vocabulary: Vocabulary) -> list[dict[str, str]]:

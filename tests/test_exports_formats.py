@@ -487,12 +487,18 @@ def test_index_lists_every_file_with_its_size_and_hash(data: Path) -> None:
     index = json.loads((data / "index.json").read_text("utf-8"))
     datetime.fromisoformat(index["built"].replace("Z", "+00:00"))
     listed = {entry["name"]: entry for entry in index["files"]}
-    assert set(listed) == {p.name for p in data.iterdir()} - {"index.json"}
+    assert set(listed) == {p.name for p in data.iterdir() if p.is_file()} - {"index.json"}
     for name, entry in listed.items():
         content = (data / name).read_bytes()
         assert entry["size"] == len(content), name
         assert entry["sha256"] == hashlib.sha256(content).hexdigest(), name
         assert entry["media_type"] and entry["description"]
+    # the per-entity files by their address, one per entity and nothing else there
+    records = index["records"]
+    entities = json.loads((data / "database.json").read_text("utf-8"))["entities"]
+    assert records["count"] == len(entities)
+    assert {p.relative_to(data).as_posix() for p in data.glob("*/*")} == {
+        records["url_template"].format(id=entity["id"]) for entity in entities}
 
 
 _HASH_EXPORTS = """

@@ -183,7 +183,8 @@ def test_the_sitemap_lists_every_page_by_its_absolute_address(absolute_site: Pat
 
 def _record_links(page: Path) -> list[str]:
     return [str(link["href"]) for link in _page(page).links
-            if link.get("rel") == "alternate" and link.get("type") == "application/json"]
+            if "alternate" in str(link.get("rel")).split()
+            and link.get("type") == "application/json"]
 
 
 def _entity_pages(site: Path) -> Iterator[tuple[dict[str, Any], Path]]:

@@ -4,7 +4,8 @@ Each holds the entity as ``database.json`` has it, with its address, its claims 
 ``database.json`` has them, each with its address and each citation with the address of its
 quote and of its paragraph on the source page) and the other entities' claims that name it
 as object, speaker or venue. The entity's page links to it with
-``<link rel="alternate" type="application/json">``. The layout is in docs/database-format.md.
+``<link rel="alternate describedby" type="application/json">`` (overrides/main.html). The
+layout is in docs/database-format.md.
 
 IRIs are relative to the file unless ``site_url`` is set in mkdocs.yml (see site_config).
 """

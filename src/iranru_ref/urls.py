@@ -22,6 +22,19 @@ def entity_page(entity_type: str, entity_id: str) -> str:
     return f"{TYPE_FOLDER[entity_type]}/{entity_id}.md"
 
 
+def related_page(entity_type: str, entity_id: str, predicate: str, outgoing: bool) -> str:
+    """The complete list of an entity's relations of one predicate, read one way, beside its
+    page: ``places/kograd/related/located-in.md`` (Kograd located in …) or
+    ``places/kograd/related/located-in-inverse.md`` (… located in Kograd)."""
+    name = predicate.replace("_", "-") + ("" if outgoing else "-inverse")
+    return f"{TYPE_FOLDER[entity_type]}/{entity_id}/related/{name}.md"
+
+
+def mentions_page(entity_type: str, entity_id: str) -> str:
+    """The complete list of the sources that mention an entity, beside its page."""
+    return f"{TYPE_FOLDER[entity_type]}/{entity_id}/mentioned-in.md"
+
+
 def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 

@@ -7,7 +7,7 @@ page is its ``mainEntityOfPage``; the source pages that cite it are its ``subjec
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..database import ClaimRef, Database, EntityRecord
@@ -95,11 +95,12 @@ class SourceNodes:
 
 def entity_jsonld(
     database: Database, record: EntityRecord, about: Iterable[ClaimRef] | None = None,
-    source_nodes: SourceNodes | None = None,
+    source_nodes: SourceNodes | None = None, listed: Collection[str] | None = None,
 ) -> dict[str, Any]:
     """The JSON-LD of ``record``'s page; ``about`` may narrow down the claims to look at for
-    the sources that mention it (default: all of them), and ``source_nodes`` lets the pages of
-    a site share the sources' nodes."""
+    the sources that mention it (default: all of them), ``source_nodes`` lets the pages of
+    a site share the sources' nodes, and ``listed`` names only those of the sources (the
+    ones the page lists, when it lists a few of many)."""
     page = entity_page(record.type, record.id)
     schema_type = SCHEMA_TYPES[record.type]
     node: dict[str, Any] = {
@@ -117,6 +118,8 @@ def entity_jsonld(
     if schema_type in _KEYWORD_TYPES:
         node["keywords"] = list(entity.tags)
     sources = _cited_sources(database, record, database.claims() if about is None else about)
+    if listed is not None:
+        sources = [source for source in sources if source.id in listed]
     if sources:
         nodes = SourceNodes(database) if source_nodes is None else source_nodes
         node["subjectOf"] = [nodes.node(page, source) for source in sources]

@@ -2,7 +2,8 @@
 
 Every IRI is relative to the page, so it resolves against the page's own address wherever
 the site is served; nothing here invents a web address. The entity is ``<page>#entity``; the
-page is its ``mainEntityOfPage``; the source pages that cite it are its ``subjectOf``.
+page is its ``mainEntityOfPage``; the source pages that cite it, those its page lists, are its
+``subjectOf``.
 """
 
 from __future__ import annotations

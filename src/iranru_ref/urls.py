@@ -44,6 +44,11 @@ def tag_page(tag: str) -> str:
     return f"tag/{tag}.md"
 
 
+def tag_timeline_page(tag: str) -> str:
+    """The timeline of the claims about the entities that carry ``tag``."""
+    return f"tag/{tag}/timeline.md"
+
+
 def page_url(page: str) -> str:
     """The site URL path (no leading slash) of a Markdown page, with directory URLs."""
     if page == "index.md":

@@ -1,4 +1,4 @@
-"""The home page, the network and the timeline."""
+"""The home page and the network; the dated claims that the timeline lists (``timeline_pages``)."""
 
 from __future__ import annotations
 
@@ -125,27 +125,7 @@ def timeline_items(site: Site, page: str, refs: Sequence[ClaimRef]) -> list[dict
     return items
 
 
-def write_timeline(site: Site, dated: list[ClaimRef]) -> None:
-    parts = split("timeline.md", dated, _date_range)
-    for part in parts:
-        items = timeline_items(site, part.page, part.items)
-        used = {tag for item in items for tag in item["tags"]}  # a button never shows nothing
-        site.render(part.page, "timeline.md.j2",
-                    items=items, offset=part.offset, parts=parts_nav(part.page, parts, part),
-                    tags={name: tag for name, tag in site.database.vocabulary.tags.items()
-                          if name in used})
-
-
 def timeline_key(ref: ClaimRef) -> tuple[str, str, str]:
     assert ref.claim.date is not None
     return (ref.claim.date.sort_key, ref.subject.name, ref.id)
 
-
-def _date_range(refs: Sequence[ClaimRef], offset: int) -> str:
-    """A timeline part's label: the dates of its first and last claims."""
-    if not refs:
-        return "no dated claims"
-    first, last = refs[0].claim.date, refs[-1].claim.date
-    assert first is not None and last is not None
-    return (first.short_label() if first.short_label() == last.short_label()
-            else f"{first.short_label()} – {last.short_label()}")

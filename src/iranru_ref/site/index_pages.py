@@ -63,6 +63,7 @@ def write_tags(site: Site) -> None:
                        "href": relative(index, tag_page(tag)) if records else None})
         if not records:
             continue
+        dated = sum(1 for record in records for claim in record.entity.claims if claim.date)
         parts = split(tag_page(tag), records, numbered("entity", "entities"))
         for part in parts:
             groups: dict[str, list[dict[str, Any]]] = {}
@@ -70,7 +71,7 @@ def write_tags(site: Site) -> None:
                 groups.setdefault(record.type, []).append(
                     site.views.entity_summary(part.page, record))
             site.render(part.page, "tag.md.j2", tag=tag, description=info.description,
-                        total=len(records), groups=groups,
+                        total=len(records), dated=dated, groups=groups,
                         parts=parts_nav(part.page, parts, part))
     site.render(index, "tags.md.j2", tags=listed)
 

@@ -22,12 +22,17 @@ def entity_page(entity_type: str, entity_id: str) -> str:
     return f"{TYPE_FOLDER[entity_type]}/{entity_id}.md"
 
 
+def relation_key(predicate: str, outgoing: bool) -> str:
+    """A predicate read one way: ``located-in`` (Kograd is located in …) or
+    ``located-in-inverse`` (… is located in Kograd)."""
+    return predicate.replace("_", "-") + ("" if outgoing else "-inverse")
+
+
 def related_page(entity_type: str, entity_id: str, predicate: str, outgoing: bool) -> str:
     """The complete list of an entity's relations of one predicate, read one way, beside its
-    page: ``places/kograd/related/located-in.md`` (Kograd located in …) or
-    ``places/kograd/related/located-in-inverse.md`` (… located in Kograd)."""
-    name = predicate.replace("_", "-") + ("" if outgoing else "-inverse")
-    return f"{TYPE_FOLDER[entity_type]}/{entity_id}/related/{name}.md"
+    page: ``places/kograd/related/located-in-inverse.md``."""
+    return (f"{TYPE_FOLDER[entity_type]}/{entity_id}/related/"
+            f"{relation_key(predicate, outgoing)}.md")
 
 
 def mentions_page(entity_type: str, entity_id: str) -> str:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..database import ClaimRef, Database, EntityRecord
 from ..graph import degrees, neighbours
-from ..urls import entity_page, relative
+from ..urls import entity_page, relation_key, relative
 from .claim_memo import ClaimMemo
 from .entity_lists import (
     RELATED_SHOWN,
@@ -113,7 +113,8 @@ def _related_group(site: Site, page: str, claims: ClaimMemo, record: EntityRecor
     link to all of them when there are more."""
     shown = group.neighbours[:RELATED_SHOWN]
     return {
-        "label": group.label, "total": len(group.neighbours),
+        "label": group.label, "key": relation_key(group.predicate, group.outgoing),
+        "total": len(group.neighbours),
         "items": [related_item(site.views, page, neighbour, claims.cites) for neighbour in shown],
         "all": relative(page, write_related_list(site, record, group))
         if len(group.neighbours) > len(shown) else None,

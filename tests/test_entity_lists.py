@@ -87,6 +87,9 @@ def test_each_relation_lists_its_most_connected_entities_and_links_to_all(
         for key, _label, items, href, total in groups:
             every = expected[(record.id, key)]
             shown = [_entity(tree, page, link) for link in _LINK.findall(items)]
+            # the entity's own relations are cited under Relations, those naming it here
+            cited = [item.count('class="cite"') for item in items.splitlines()]
+            assert all(cited) if key.endswith("-inverse") else not any(cited), (page, key)
             assert len(shown) == len(set(shown)) == min(len(every), RELATED), (page, key)
             assert set(shown) <= every
             rest = every - set(shown)

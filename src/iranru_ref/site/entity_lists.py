@@ -94,11 +94,12 @@ def mentions(database: Database, about: Iterable[ClaimRef]) -> list[Mention]:
 
 
 def related_item(views: Views, page: str, neighbour: Neighbour,
-                 cites: Callable[[ClaimRef], Markup]) -> dict[str, Any]:
+                 cites: Callable[[ClaimRef], Markup] | None) -> dict[str, Any]:
     """A related entity as ``page`` lists it, with the citation links (``cites``) of the claims
-    that relate it."""
+    that relate it, unless the page shows those claims already."""
     return {"entity": views.entity_link(page, neighbour.entity_id),
-            "cites": Markup(" ").join(cites(claim) for claim in neighbour.claims)}
+            "cites": Markup(" ").join(cites(claim) for claim in neighbour.claims)
+            if cites is not None else Markup("")}
 
 
 def mention_item(views: Views, page: str, mention: Mention) -> dict[str, Any]:

@@ -110,12 +110,14 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
 def _related_group(site: Site, page: str, claims: ClaimMemo, record: EntityRecord,
                    group: Related) -> dict[str, Any]:
     """A relation as the entity page lists it: its first ``RELATED_SHOWN`` entities, and a
-    link to all of them when there are more."""
+    link to all of them when there are more. The entity's own relations are listed with their
+    citations under Relations, so here they are not cited again."""
     shown = group.neighbours[:RELATED_SHOWN]
+    cites = None if group.outgoing else claims.cites
     return {
         "label": group.label, "key": relation_key(group.predicate, group.outgoing),
-        "total": len(group.neighbours),
-        "items": [related_item(site.views, page, neighbour, claims.cites) for neighbour in shown],
+        "total": len(group.neighbours), "own": group.outgoing,
+        "items": [related_item(site.views, page, neighbour, cites) for neighbour in shown],
         "all": relative(page, write_related_list(site, record, group))
         if len(group.neighbours) > len(shown) else None,
     }

@@ -214,6 +214,7 @@ def _rebuilt(tables: Rows) -> dict[str, Any]:
     notes = _grouped(tables["entity_notes"], "entity_id", "note")
     entities = [{
         "id": r["id"], "type": r["type"], "name": r["name"], "aliases": aliases.get(r["id"], []),
+        "editor_aliases": _split(r["editor_aliases"]),
         "tags": tags.get(r["id"], []), "summary": _none(r["summary"]),
         "notes": notes.get(r["id"], []),
     } for r in tables["entities"]]

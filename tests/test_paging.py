@@ -178,6 +178,9 @@ def test_the_home_page_lists_only_the_newest_sources_when_there_are_more(
     listed = text[text.index("## Latest sources"):text.index("## Most connected")]
     assert f"sources/{sources[-1].id}/" in listed and f"sources/{sources[0].id}/" not in listed
     assert f"The newest 1 of {len(sources)}; the [sources index](sources/index.md)" in listed
+    # the counts are of every source, not of those listed
+    assert f'<span class="stat-number">{len(sources)}</span> sources' in text
+    assert f" in {len(sources)} news articles " in " ".join(text.split())
 
 
 def test_the_chart_draws_the_largest_money_figures(tmp_path: Path,

@@ -165,6 +165,39 @@ def schemas(root: Path | None, check_only: bool) -> None:
         click.echo("schemas are up to date")
 
 
+@cli.command()
+@ROOT_OPTION
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option("--git", "git", is_flag=True,
+              help="Read OLD and NEW as git revisions, even where a file has that name.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for a reader; json for programs (see "
+              "docs/database-format.md).")
+def diff(root: Path | None, old: str, new: str | None, git: bool, output_format: str) -> None:
+    """List what changed from OLD to NEW: entities, claims, sources and vocabulary added,
+    removed and changed (with the fields), and citations added, removed or moved.
+
+    OLD and NEW are database.json files or git revisions of the project (a tag such as v1.0.0,
+    HEAD, a commit), read from the repository without touching the checkout. Without NEW, OLD
+    is compared with the project on disk. Exits 0 whether or not anything changed."""
+    import json
+
+    from .authoring.add_source import terminal_text
+    from .exports.changes_text import change_lines
+    from .exports.diff_inputs import comparison, read_side
+
+    before = read_side(old, root, git)
+    after = read_side(new, root, git)
+    document = comparison(before, after)
+    if output_format == "json":
+        click.echo(json.dumps(document, ensure_ascii=False, indent=1))
+        return
+    click.echo(terminal_text(f"comparing {before.label} with {after.label}"))
+    for line in change_lines(document):
+        click.echo(terminal_text(line))
+
+
 def main() -> None:
     """The ``iranru-ref`` command."""
     try:

@@ -27,6 +27,8 @@ from .tables import TABLES
 GZIPPED = frozenset({DATABASE_FILE, SQLITE_FILE, GRAPHML_FILE, GEXF_FILE, ANNOTATIONS_FILE,
                      *(f"{table.name}.csv" for table in TABLES)})
 SUFFIX = ".gz"
+#: the first two bytes of every gzip file
+GZIP_MAGIC = b"\x1f\x8b"
 #: zlib's default: level 9 takes twice as long for files 2% smaller
 LEVEL = 6
 

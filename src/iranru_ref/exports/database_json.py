@@ -84,6 +84,7 @@ def database_document(database: Database) -> dict[str, Any]:
                 "type": record.type,
                 "name": record.name,
                 "aliases": list(record.entity.aliases),
+                "editor_aliases": list(record.entity.editor_aliases),
                 "tags": list(record.entity.tags),
                 "summary": record.entity.summary,
                 "notes": list(record.entity.notes),

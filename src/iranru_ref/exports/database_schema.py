@@ -85,6 +85,8 @@ class Entity(_Shape):
     type: EntityType = _f("The entity type.")
     name: str = _f("The display name.")
     aliases: list[str] = _f("Other names the sources use.")
+    editor_aliases: list[str] = _f("Spellings no source uses that the editors added because "
+                                   "readers search for them.")
     tags: list[Id] = _f("Tags from the tag vocabulary (see tags).", min_length=1)
     summary: str | None = _f("An editors' summary, drawn from the sourced claims.")
     notes: list[str] = _f("Editors' notes.")

@@ -99,6 +99,8 @@ TABLES: tuple[Table, ...] = (
                values=get_args(EntityType)),
         Column("name", "TEXT", "The display name."),
         _list("aliases", "Other names, joined with '; ' (one per row in entity_aliases)."),
+        _list("editor_aliases", "Spellings no source uses that the editors added for searching, "
+                                "joined with '; '."),
         Column("summary", "TEXT", "An editors' summary drawn from the sourced claims.", False),
         Column("notes", "TEXT", "Editors' notes, one per line (one per row in entity_notes).",
                False, joined=True),
@@ -208,6 +210,7 @@ def table_rows(database: Database) -> dict[str, list[Row]]:
     for record in entities.values():
         entity = record.entity
         rows["entities"].append((record.id, record.type, record.name, _joined(entity.aliases),
+                                 _joined(entity.editor_aliases),
                                  entity.summary, "\n".join(entity.notes) or None))
         rows["entity_tags"].extend((record.id, tag) for tag in dict.fromkeys(entity.tags))
         rows["entity_aliases"].extend(

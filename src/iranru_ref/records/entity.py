@@ -15,6 +15,8 @@ class Entity(Model):
 
     name: Name
     aliases: list[Alias] = Field(default_factory=list)
+    #: spellings that no source uses but readers search for; the site marks them as the editors'
+    editor_aliases: list[Alias] = Field(default_factory=list)
     tags: Annotated[list[Slug], Field(min_length=1)]
     summary: Text | None = None
     notes: list[Text] = Field(default_factory=list)

@@ -37,6 +37,8 @@ FIELD_HELP: dict[type[BaseModel], dict[str, str]] = {
     Entity: {
         "name": "The display name, as the sources write it.",
         "aliases": "Other names the sources use for it.",
+        "editor_aliases": "Spellings no source uses that readers search for (such as Owji for "
+                          "Ouji); the site shows them marked as the editors'.",
         "tags": "At least one tag from data/vocabulary/tags.yml.",
         "summary": "One or two sentences drawn from the claims below (shown as the editors').",
         "notes": "Editors' notes shown on the page.",

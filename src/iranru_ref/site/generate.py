@@ -14,10 +14,13 @@ from ..check import load_checked
 from ..database import Database
 from ..exports import export_downloads
 from ..exports.index_file import FILE_NAME as INDEX_FILE
+from ..exports.release_history import CACHE as CHANGES_CACHE
+from ..exports.release_history import changes_bytes, release_history
 from ..graph import build_graph
 from ..load.project import Project
 from ..progress import SILENT, Progress
 from .about_pages import write_data_dictionary, write_downloads
+from .changes_page import write_changes
 from .entity_pages import write_entity_pages
 from .explore_pages import dated_claims, write_home, write_network
 from .index_pages import write_tags, write_type_indexes
@@ -52,11 +55,13 @@ def generate(database: Database, project: Project, out_dir: Path,
         write_timelines(site, dated)
         write_coverage(site)
     with progress.stage("downloads"):
+        history = release_history(database, project.root / CHANGES_CACHE)
         downloads = export_downloads(
             database, lambda name: site.writer.open(f"data/{name}"), site.graph,
-            previous_index=out_dir / "data" / INDEX_FILE)
+            previous_index=out_dir / "data" / INDEX_FILE, changes=changes_bytes(history))
     with progress.stage("pages"):
         write_downloads(site, downloads)
+        write_changes(site, history)
         write_data_dictionary(site)
         for source in database.sources.values():
             site.writer.write_bytes(f"sources/{source.id}.txt",

@@ -152,4 +152,6 @@ class Views:
 
     def entity_summary(self, page: str, record: EntityRecord) -> dict[str, Any]:
         return {**self.entity_link(page, record.id), "tags": list(record.entity.tags),
-                "aliases": list(record.entity.aliases), "summary": record.entity.summary}
+                "aliases": list(record.entity.aliases),
+                "editor_aliases": list(record.entity.editor_aliases),
+                "summary": record.entity.summary}

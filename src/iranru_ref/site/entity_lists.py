@@ -32,7 +32,7 @@ SOURCES_SHOWN = 10
 
 
 @dataclass(frozen=True, slots=True)
-class Neighbour:
+class RelatedEntity:
     """An entity at the other end of a relation, and the claims that state it."""
 
     entity_id: str
@@ -47,7 +47,7 @@ class Related:
     predicate: str
     outgoing: bool
     label: str
-    neighbours: list[Neighbour]
+    neighbours: list[RelatedEntity]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +69,12 @@ def related(database: Database, relations: Iterable[graph.Neighbour],
         labels[key] = relation.label
         groups[key].setdefault(relation.entity_id, []).append(relation.claim)
 
-    def relevance(neighbour: Neighbour) -> tuple[int, str, str]:
+    def relevance(neighbour: RelatedEntity) -> tuple[int, str, str]:
         return (-degree.get(neighbour.entity_id, 0),
                 database.entities[neighbour.entity_id].name.casefold(), neighbour.entity_id)
 
     found = [Related(predicate, outgoing, labels[predicate, outgoing], sorted(
-                (Neighbour(entity_id, claims) for entity_id, claims in entities.items()),
+                (RelatedEntity(entity_id, claims) for entity_id, claims in entities.items()),
                 key=relevance))
              for (predicate, outgoing), entities in groups.items()]
     return sorted(found, key=lambda group: (not group.outgoing, group.label, group.predicate))
@@ -93,7 +93,7 @@ def mentions(database: Database, about: Iterable[ClaimRef]) -> list[Mention]:
             sorted(paragraphs.items(), key=lambda item: (-len(item[1]), positions[item[0]]))]
 
 
-def related_item(views: Views, page: str, neighbour: Neighbour,
+def related_item(views: Views, page: str, neighbour: RelatedEntity,
                  cites: Callable[[ClaimRef], Markup] | None) -> dict[str, Any]:
     """A related entity as ``page`` lists it, with the citation links (``cites``) of the claims
     that relate it, unless the page shows those claims already."""

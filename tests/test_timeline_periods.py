@@ -21,6 +21,7 @@ from iranru_ref.site import paging, periods
 from iranru_ref.site.explore_pages import dated_claims
 from iranru_ref.site.generate import generate
 from iranru_ref.site.periods import Period
+from iranru_ref.site.views import EVENT_DATE_ANCHOR, TimelineEntry, entry_date
 from iranru_ref.urls import entity_page, tag_page, tag_timeline_page
 
 PER_PART = 6
@@ -46,9 +47,8 @@ def tree(database: Database, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tree
 
 
-def _value(ref: ClaimRef) -> str:
-    assert ref.claim.date is not None
-    return ref.claim.date.value
+def _value(entry: TimelineEntry) -> str:
+    return entry_date(entry).value
 
 
 def _within(period: Period, value: str) -> bool:
@@ -129,8 +129,12 @@ def _timeline(tree: Path, first: str) -> tuple[list[tuple[str, int]], list[str]]
     return pages, entries
 
 
-def _expected(refs: Sequence[ClaimRef]) -> list[str]:
-    return [f"{entity_page(ref.subject.type, ref.subject.id)}#{ref.anchor}" for ref in refs]
+def _expected(entries: Sequence[TimelineEntry]) -> list[str]:
+    """Each entry as the subject page and anchor its link opens: a claim's, or an event's own
+    date."""
+    return [f"{entity_page(entry.subject.type, entry.subject.id)}#"
+            f"{entry.anchor if isinstance(entry, ClaimRef) else EVENT_DATE_ANCHOR}"
+            for entry in entries]
 
 
 def test_the_timeline_index_counts_each_period_and_its_pages_hold_exactly_those_entries(
@@ -178,7 +182,7 @@ def test_each_tag_has_a_timeline_of_the_claims_about_its_entities(
         seen += 1
         href = next(h for h in linked if target(tree, "timeline.md", h) == tag_timeline_page(tag))
         assert int(linked[href].replace(",", "")) == len(refs)
-        assert f'({len(refs)} dated claim' in tag_text
+        assert f'({len(refs)} entr' in tag_text
         if len(refs) <= PER_PART:
             entries = [f"{target(tree, tag_timeline_page(tag), h)}#{h.rpartition('#')[2]}"
                        for _, body in _ENTRY.findall(

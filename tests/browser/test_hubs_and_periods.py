@@ -12,15 +12,18 @@ import http.server
 import re
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import benchmark_module, entity_path
 
+from iranru_ref.check import load_checked
 from iranru_ref.engines.build import build_site
 from iranru_ref.load.project import Project
 from iranru_ref.records.vocabulary import TYPE_FOLDER
 from iranru_ref.site import entity_pages, paging, periods
+from iranru_ref.site.explore_pages import dated_claims
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -191,13 +194,13 @@ def test_on_the_real_data_capped_lists_are_complete_elsewhere(
 
 
 def test_on_the_real_data_the_timeline_holds_every_dated_claim(
-        page: Any, site_url: str, site_data: dict[str, Any]) -> None:
-    dated = [claim for claim in site_data["claims"] if claim["date"]]
+        page: Any, site_url: str, built_site: Path) -> None:
+    """Every dated claim and every event at its own date, on the timeline and on its tags'."""
+    dated = dated_claims(load_checked(Project.find(built_site.parent)))
     assert _entries(page, site_url + "timeline/") == len(dated)
     page.goto(site_url + "timeline/")
-    tags = {entity["id"]: entity["tags"] for entity in site_data["entities"]}
     for _href, (tag, count) in _tag_counts(page).items():
-        assert count == sum(1 for claim in dated if tag in tags[claim["subject"]]), tag
+        assert count == sum(1 for entry in dated if tag in entry.subject.entity.tags), tag
     first = next(iter(_tag_counts(page).items()))
     page.goto(site_url + "timeline/")
     assert _entries(page, first[0]) == first[1][1]

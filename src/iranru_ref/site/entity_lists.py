@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from .. import graph
 from ..database import ClaimRef, Database, EntityRecord
+from ..records.claim import Citation
 from ..urls import mentions_page, related_page, relative, source_page
 from .paging import name_range, numbered, parts_nav, split
 from .render import Site
@@ -80,14 +81,15 @@ def related(database: Database, relations: Iterable[graph.Neighbour],
     return sorted(found, key=lambda group: (not group.outgoing, group.label, group.predicate))
 
 
-def mentions(database: Database, about: Iterable[ClaimRef]) -> list[Mention]:
-    """The sources that the claims ``about`` an entity cite, those citing it in the most
-    paragraphs first, then in the database's order."""
+def mentions(database: Database, about: Iterable[ClaimRef],
+             also: Iterable[Citation] = ()) -> list[Mention]:
+    """The sources that the claims ``about`` an entity cite, and the citations ``also`` (an
+    event's own date), those citing it in the most paragraphs first, then in the database's
+    order."""
     paragraphs: dict[str, set[int]] = defaultdict(set)
-    for ref in about:
-        for citation in ref.claim.citations:
-            if citation.source in database.sources:
-                paragraphs[citation.source].add(citation.paragraph)
+    for citation in (*also, *(c for ref in about for c in ref.claim.citations)):
+        if citation.source in database.sources:
+            paragraphs[citation.source].add(citation.paragraph)
     positions = database.source_positions
     return [Mention(source_id, sorted(found)) for source_id, found in
             sorted(paragraphs.items(), key=lambda item: (-len(item[1]), positions[item[0]]))]

@@ -26,10 +26,10 @@ from .entity_lists import (
     write_mentions_list,
     write_related_list,
 )
-from .explore_pages import timeline_key
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
 from .render import Site
+from .views import EventDateRef, dated_as_event, timeline_key
 
 #: How many key dates and key figures an entity's infobox shows.
 KEY_ITEMS = 5
@@ -76,10 +76,14 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
                                                          ref.claim.said_in)
         and ref.claim.object != record.id
     ]
-    cited = mentions(site.database, about)
+    own_date = views.event_date(page, record)
+    cited = mentions(site.database, about,
+                     record.entity.date.citations if own_date and record.entity.date else ())
     shown = cited[:SOURCES_SHOWN]
     # The infobox keeps a few: the entity's own claims first, then claims naming it.
-    dated = sorted((ref for ref in about if ref.claim.date),
+    # An event's own date, shown above them, stands for its claims of that date.
+    events = {record.id: EventDateRef(record)} if own_date else {}
+    dated = sorted((ref for ref in about if ref.claim.date and not dated_as_event(ref, events)),
                    key=lambda ref: (ref.subject.id != record.id, timeline_key(ref)))
     dates = sorted({_key_date(page, ref) for ref in dated[:KEY_ITEMS]})
     figures = [claims.view(ref) for ref in sorted(
@@ -88,6 +92,7 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
     site.render(
         page, "entity.md.j2",
         entity=views.entity_summary(page, record),
+        own_date=own_date,
         notes=list(record.entity.notes),
         groups=groups,
         related=related_groups,

@@ -1,11 +1,11 @@
 """A long timeline cut by period: a page per year, or per span of years where they are sparse.
 
-``periods(refs)`` takes dated claims in date order and returns consecutive periods that hold
-each of them once, in order. Consecutive years share a period while it holds fewer than
-``SPARSE`` entries and no more than a part's worth (``paging.PER_PART``); a year with more
-than that is cut the same way into its months, after the claims dated to the year alone; and a
-month (or the claims dated to the year alone) with more still is cut into numbered parts,
-the only cut that is not by date.
+``periods(refs)`` takes timeline entries (dated claims, and events at their own dates) in date
+order and returns consecutive periods that hold each of them once, in order. Consecutive years
+share a period while it holds fewer than ``SPARSE`` entries and no more than a part's worth
+(``paging.PER_PART``); a year with more than that is cut the same way into its months, after
+the entries dated to the year alone; and a month (or the entries dated to the year alone) with
+more still is cut into numbered parts, the only cut that is not by date.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..database import ClaimRef
 from . import paging
+from .views import TimelineEntry, entry_date
 
 #: a span of years (or of months) takes in the next while it holds fewer entries than this
 SPARSE = 100
@@ -27,7 +27,7 @@ class Period:
     slug: str
     #: ``2019``, ``2001–2004``, ``2019-03``, ``2019-01 – 2019-04``, ``2019, year only``
     label: str
-    refs: Sequence[ClaimRef]
+    refs: Sequence[TimelineEntry]
     #: the 0-based position of its first entry in the whole timeline
     offset: int
     #: the year or span of years it belongs to, which the timeline's index lists
@@ -43,8 +43,8 @@ class _Run:
     end: int
 
 
-def _runs(refs: Sequence[ClaimRef], start: int, end: int,
-          key: Callable[[ClaimRef], str]) -> list[_Run]:
+def _runs(refs: Sequence[TimelineEntry], start: int, end: int,
+          key: Callable[[TimelineEntry], str]) -> list[_Run]:
     runs: list[_Run] = []
     for index in range(start, end):
         found = key(refs[index])
@@ -69,9 +69,8 @@ def _spans(runs: Sequence[_Run], limit: int) -> list[list[_Run]]:
     return spans
 
 
-def _date(ref: ClaimRef) -> str:
-    assert ref.claim.date is not None
-    return ref.claim.date.sort_key
+def _date(ref: TimelineEntry) -> str:
+    return entry_date(ref).sort_key
 
 
 def _named(span: Sequence[_Run]) -> tuple[str, str]:
@@ -82,7 +81,7 @@ def _named(span: Sequence[_Run]) -> tuple[str, str]:
     return f"{first}-to-{last}", f"{first}–{last}" if len(first) == 4 else f"{first} – {last}"
 
 
-def _cut(refs: Sequence[ClaimRef], start: int, end: int, slug: str, label: str, years: str,
+def _cut(refs: Sequence[TimelineEntry], start: int, end: int, slug: str, label: str, years: str,
          limit: int) -> list[Period]:
     """The claims from ``start`` to ``end`` as one period, or in numbered parts of ``limit``."""
     if end - start <= limit:
@@ -92,8 +91,8 @@ def _cut(refs: Sequence[ClaimRef], start: int, end: int, slug: str, label: str, 
             for number, offset in enumerate(range(start, end, limit), 1)]
 
 
-def periods(refs: Sequence[ClaimRef], limit: int | None = None) -> list[Period]:
-    """``refs``, dated claims in date order, cut into periods of at most ``limit`` entries
+def periods(refs: Sequence[TimelineEntry], limit: int | None = None) -> list[Period]:
+    """``refs``, timeline entries in date order, cut into periods of at most ``limit`` entries
     (``paging.PER_PART`` by default) where the dates allow."""
     limit = limit or paging.PER_PART
     found: list[Period] = []

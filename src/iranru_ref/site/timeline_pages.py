@@ -1,9 +1,10 @@
 """The timeline, and a timeline of each tag.
 
+The timeline lists every dated claim, and every event at its own date (``views.TimelineEntry``).
 A timeline that fits in one part (``paging.PER_PART`` entries) is one page. A longer one is
 an index of its periods (``periods``), each with its count of entries, at the timeline's own
 page (``timeline.md``), and a page per period beside it (``timeline/2019.md``). Each tag has
-a timeline of the claims about the entities that carry it, cut the same way
+a timeline of the entries about the entities that carry it, cut the same way
 (``tag/<tag>/timeline.md``); every timeline page links to them all.
 """
 
@@ -13,19 +14,19 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
-from ..database import ClaimRef
 from ..urls import relative, tag_page, tag_timeline_page
 from . import paging
 from .explore_pages import timeline_items
 from .paging import Part, parts_nav
 from .periods import Period, periods
 from .render import Site
+from .views import TimelineEntry
 
 TIMELINE_PAGE = "timeline.md"
 
 
-def write_timelines(site: Site, dated: list[ClaimRef]) -> None:
-    """The timeline of ``dated`` (every dated claim, oldest first) and of each tag."""
+def write_timelines(site: Site, dated: list[TimelineEntry]) -> None:
+    """The timeline of ``dated`` (every dated claim and event, oldest first) and of each tag."""
     by_tag = {tag: [ref for ref in dated if tag in ref.subject.entity.tags]
               for tag in site.database.vocabulary.tags}
     by_tag = {tag: refs for tag, refs in by_tag.items() if refs}
@@ -34,8 +35,8 @@ def write_timelines(site: Site, dated: list[ClaimRef]) -> None:
         _timeline(site, tag_timeline_page(tag), refs, tag, by_tag)
 
 
-def _timeline(site: Site, page: str, refs: Sequence[ClaimRef], tag: str | None,
-              by_tag: dict[str, list[ClaimRef]]) -> None:
+def _timeline(site: Site, page: str, refs: Sequence[TimelineEntry], tag: str | None,
+              by_tag: dict[str, list[TimelineEntry]]) -> None:
     """One timeline: a page, or an index at ``page`` and a page per period."""
     def context(at: str) -> dict[str, Any]:
         info = site.database.vocabulary.tags[tag] if tag is not None else None
@@ -67,7 +68,7 @@ def _timeline(site: Site, page: str, refs: Sequence[ClaimRef], tag: str | None,
                     items=timeline_items(site, part.page, period.refs), offset=period.offset)
 
 
-def _index(page: str, found: Sequence[Period], parts: Sequence[Part[ClaimRef]]
+def _index(page: str, found: Sequence[Period], parts: Sequence[Part[TimelineEntry]]
            ) -> list[dict[str, Any]]:
     """The years (or spans of years) of a timeline, each with its count of entries and its
     page, or the pages of its periods when it has several."""

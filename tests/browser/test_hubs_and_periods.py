@@ -204,3 +204,38 @@ def test_on_the_real_data_the_timeline_holds_every_dated_claim(
     first = next(iter(_tag_counts(page).items()))
     page.goto(site_url + "timeline/")
     assert _entries(page, first[0]) == first[1][1]
+
+
+def test_on_a_phone_a_hub_graph_opens_at_its_left_edge_at_reading_size(
+        browser: Any, site_url: str, site_data: dict[str, Any]) -> None:
+    """390 CSS pixels wide: the neighbourhood graph scrolls sideways in its box rather than
+    shrinking, opens at its left edge, and no label is cut off there or set below 12 px."""
+    degree: dict[str, set[str]] = {}
+    ids = {entity["id"] for entity in site_data["entities"]}
+    for claim in site_data["claims"]:
+        if claim["object"] in ids:
+            degree.setdefault(claim["subject"], set()).add(claim["object"])
+            degree.setdefault(claim["object"], set()).add(claim["subject"])
+    hub = max(site_data["entities"], key=lambda e: (len(degree.get(e["id"], ())), e["id"]))
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site_url + entity_path(hub))
+        box = page.locator(".entity-graph .graph-box")
+        box.scroll_into_view_if_needed()
+        found = box.evaluate("""box => {
+          const frame = box.getBoundingClientRect();
+          const svg = box.querySelector("svg.graph");
+          const labels = Array.from(svg.querySelectorAll(".graph-label:not(.is-hover)"));
+          return {scrollLeft: box.scrollLeft, scale: svg.getBoundingClientRect().width /
+                    svg.viewBox.baseVal.width,
+                  left: Math.min(...labels.map(l => l.getBoundingClientRect().left)) - frame.left,
+                  smallest: Math.min(...labels.map(l => l.getBoundingClientRect().height)),
+                  labels: labels.length};
+        }""")
+        assert found["scrollLeft"] == 0 and found["labels"] > 1
+        assert found["scale"] >= 0.95, "the graph is shrunk to the phone's width"
+        assert found["left"] >= 0, "a label is cut off at the graph's left edge"
+        assert found["smallest"] >= 12
+    finally:
+        context.close()

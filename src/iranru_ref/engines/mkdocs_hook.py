@@ -3,7 +3,9 @@
 ``mkdocs build`` and ``mkdocs serve`` then work as usual. When ``iranru-ref build`` has already
 generated the tree (the docs folder carries the generation marker), the hook does nothing.
 
-After a build it writes the marker file that lets ``iranru-ref build`` replace the site later.
+After a build it indexes the site for search with Pagefind (``search_index.py``; under
+``iranru-ref build`` the build does that itself, for either engine) and writes the marker file
+that lets ``iranru-ref build`` replace the site later.
 
 Under ``mkdocs serve``, an edit that breaks the project (a bad record, a failing template) does
 not stop the server: the problems are printed one per line, ``path:line: message``, the site is
@@ -27,6 +29,7 @@ import jinja2
 
 from iranru_ref.engines.build import template_failure
 from iranru_ref.engines.memory import paused_gc
+from iranru_ref.engines.search_index import index_site
 from iranru_ref.engines.workspace import mark_site
 from iranru_ref.errors import BuildFailed, IranruError
 from iranru_ref.load.project import Project
@@ -38,10 +41,12 @@ GENERATED_DOCS = Path(".build") / "docs"
 
 
 class _Serving:
-    """What this MkDocs process does (``on_startup``), and the problems of the last generation
-    that failed while serving (none once one succeeds)."""
+    """What this MkDocs process does (``on_startup``), whether the hook generated the tree (plain
+    ``mkdocs build`` or ``serve``, which the hook then indexes too), and the problems of the last
+    generation that failed while serving (none once one succeeds)."""
 
     command = ""
+    generated = False
     problems: list[str] = []
 
 
@@ -66,7 +71,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: Any) -> Any:
-    if (Path(config["docs_dir"]) / MARKER).is_file():
+    _Serving.generated = not (Path(config["docs_dir"]) / MARKER).is_file()
+    if not _Serving.generated:
         return config
     root = Path(config["config_file_path"]).parent
     try:
@@ -86,8 +92,20 @@ def on_config(config: Any) -> Any:
 
 
 def on_post_build(config: Any) -> None:
-    """Mark the site as one a build wrote, so that ``iranru-ref build`` may replace it later."""
-    mark_site(Path(config["site_dir"]))
+    """Index the site for search (unless ``iranru-ref build`` runs MkDocs: it indexes the site
+    itself) and mark it as one a build wrote, so that ``iranru-ref build`` may replace it later.
+
+    While serving, an index that fails is reported and the site is served without an up-to-date
+    search; ``mkdocs build`` fails with it."""
+    site = Path(config["site_dir"])
+    if _Serving.generated:
+        try:
+            index_site(site)
+        except IranruError as exc:
+            if _Serving.command != "serve":
+                raise
+            click.echo(exc.message, err=True)
+    mark_site(site)
 
 
 def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:

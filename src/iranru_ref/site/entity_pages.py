@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..database import ClaimRef, Database, EntityRecord
 from ..graph import degrees, neighbours
+from ..records.vocabulary import TYPE_LABELS
 from ..urls import entity_page, relation_key, relative
 from .claim_memo import ClaimMemo
 from .entity_lists import (
@@ -29,6 +30,7 @@ from .entity_lists import (
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
 from .render import Site
+from .search_filters import entity_filters
 from .views import EventDateRef, dated_as_event, timeline_key
 
 #: How many key dates and key figures an entity's infobox shows.
@@ -108,6 +110,9 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         graph=_neighbourhood(site, page, record.id, degree),
         jsonld=entity_jsonld(site.database, record, about, source_nodes,
                              {mention.source_id for mention in shown}),
+        search_filters=entity_filters(TYPE_LABELS[record.type], record.entity.tags,
+                                      (views.source_labels[mention.source_id]
+                                       for mention in cited)),
     )
     claims.shown(about)
 

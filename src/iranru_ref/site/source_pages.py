@@ -14,6 +14,7 @@ from ..urls import relative, source_page
 from .highlight import Span, marked_html
 from .paging import numbered, parts_nav, split
 from .render import Site
+from .search_filters import source_filters
 from .views import event_date_anchor
 
 #: Search indexes a page in sections that begin at Markdown headings. Zensical refuses a section
@@ -105,6 +106,7 @@ def _source_page(
                 "notes": list(meta.notes), "text_href": f"{source.id}.txt",
                 "supplied": supplied_view(meta)},
         paragraphs=paragraphs,
+        search_filters=source_filters(meta.label or meta.title),
     )
 
 

@@ -219,7 +219,12 @@ def search_result(page: Any, path: str) -> Any:
     for _ in range(40):
         if link.count():
             return link.first
-        page.locator(".iranru-search pagefind-results .pf-result").last.scroll_into_view_if_needed()
+        # in one step in the page: results that a later keystroke's results replace vanish
+        # between finding the last one and scrolling to it
+        page.evaluate("""() => {
+            const shown = document.querySelectorAll('.iranru-search pagefind-results .pf-result');
+            if (shown.length) shown[shown.length - 1].scrollIntoView();
+        }""")
         page.wait_for_timeout(150)
     shown = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(l => l.href)")
     pytest.fail(f"no search result links to {path}; the results: {shown}")

@@ -1,6 +1,7 @@
-"""``index.json``: every other download with its size and SHA-256, the build time, the
-licence, the version and date of the newest release when ``releases.yml`` records one, and the
-address and number of the per-record files.
+"""``index.json``: every other download with its size and SHA-256 (and, for a gzipped one,
+those of the ``content`` it unpacks to), the build time, the licence, the version and date of
+the newest release when ``releases.yml`` records one, and the address and number of the
+per-record files.
 
 Addresses are relative to this file unless ``site_url`` is set in mkdocs.yml (see
 site_config).
@@ -56,7 +57,10 @@ def index_bytes(downloads: list[Download], releases: Releases | None = None, rec
                     "note": LICENCE_NOTE},
         "files": [
             {"name": d.name, "url": url(d.name), "media_type": d.media_type, "size": d.size,
-             "sha256": d.sha256, "description": d.description}
+             "sha256": d.sha256, "description": d.description,
+             **({"content": {"name": d.content.name, "media_type": d.content.media_type,
+                             "size": d.content.size, "sha256": d.content.sha256}}
+                if d.content else {})}
             for d in downloads
         ],
         "records": {"url_template": url(RECORDS_URL_TEMPLATE), "media_type": RECORDS_MEDIA_TYPE,

@@ -23,11 +23,12 @@ from ..progress import SILENT, Progress
 from .about_pages import write_data_dictionary, write_downloads
 from .changes_page import write_changes
 from .entity_pages import write_entity_pages
-from .explore_pages import dated_claims, write_home, write_network, write_timeline
+from .explore_pages import dated_claims, write_home, write_network
 from .index_pages import write_tags, write_type_indexes
 from .render import Site, environment
 from .source_pages import write_coverage, write_source_pages, write_sources_index
 from .template_cache import OWN_TEMPLATES
+from .timeline_pages import write_timelines
 from .tree import TreeWriter
 from .views import Views
 
@@ -46,13 +47,13 @@ def generate(database: Database, project: Project, out_dir: Path,
         site.writer.copy_tree(ASSETS, "assets")
         write_entity_pages(site, advance)
         write_type_indexes(site)
-        write_tags(site)
+        dated = dated_claims(database)
+        write_tags(site, dated)
         write_source_pages(site, advance)
         write_sources_index(site)
-        dated = dated_claims(database)
         write_home(site, dated)
         write_network(site)
-        write_timeline(site, dated)
+        write_timelines(site, dated)
         write_coverage(site)
     with progress.stage("downloads"):
         history = release_history(database, project.root / CHANGES_CACHE)

@@ -3,12 +3,13 @@
 Every IRI is relative to the page, so it resolves against the page's own address wherever
 the site is served, unless ``site_url`` is set in mkdocs.yml: then each is absolute. Nothing
 here invents a web address. The entity is ``<page>#entity``; the page is its
-``mainEntityOfPage``; the source pages that cite it are its ``subjectOf``.
+``mainEntityOfPage``; the source pages that cite it, those its page lists, are its
+``subjectOf``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..database import ClaimRef, Database, EntityRecord
@@ -103,12 +104,14 @@ class SourceNodes:
 
 def entity_jsonld(
     database: Database, record: EntityRecord, about: Iterable[ClaimRef] | None = None,
-    source_nodes: SourceNodes | None = None, site: SiteConfig | None = None,
+    source_nodes: SourceNodes | None = None, listed: Collection[str] | None = None,
+    site: SiteConfig | None = None,
 ) -> dict[str, Any]:
     """The JSON-LD of ``record``'s page; ``about`` may narrow down the claims to look at for
     the sources that mention it (default: all of them), ``source_nodes`` lets the pages of
-    a site share the sources' nodes (made with the same ``site``), and ``site`` gives the
-    site's address, if it has one."""
+    a site share the sources' nodes (made with the same ``site``), ``listed`` names only
+    those of the sources (the ones the page lists, when it lists a few of many), and ``site``
+    gives the site's address, if it has one."""
     if site is None:
         site = source_nodes.site if source_nodes is not None else RELATIVE
     page = entity_page(record.type, record.id)
@@ -130,6 +133,8 @@ def entity_jsonld(
     if schema_type == "Event" and entity.date is not None:
         node["startDate"] = entity.date.value
     sources = _cited_sources(database, record, database.claims() if about is None else about)
+    if listed is not None:
+        sources = [source for source in sources if source.id in listed]
     if sources:
         nodes = SourceNodes(database, site) if source_nodes is None else source_nodes
         node["subjectOf"] = [nodes.node(page, source) for source in sources]

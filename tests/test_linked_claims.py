@@ -337,7 +337,8 @@ def test_citations_are_the_web_annotations_nodes(fixture_project: Path) -> None:
     cited = set(claims.objects(None, URIRef(vocabulary + "citation")))
     annotations = json.loads(written["annotations.jsonld"])["first"]["items"]
     assert cited == {URIRef(item["id"]) for item in annotations}
-    assert all(str(iri).startswith(SITE_URL + "data/annotations.jsonld#cite-") for iri in cited)
+    # the quote, marked on its source's page
+    assert all(str(iri).startswith(SITE_URL + "sources/test-article/#cite-") for iri in cited)
 
 
 def test_the_context_is_inline_and_our_terms_are_the_data_dictionarys(
@@ -358,4 +359,4 @@ def test_without_site_url_the_identifiers_are_relative(project: Path) -> None:
     for node in document["@graph"]:
         assert node["id"].startswith("../"), node["id"]
         for citation in node.get("citation", []):
-            assert citation["id"].startswith("annotations.jsonld#cite-")
+            assert citation["id"].startswith("../sources/")

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from conftest import copy_project
+from conftest import copy_project, download_bytes
 from rdflib import Graph, Namespace
 
 from iranru_ref.engines.build import build_site
@@ -97,12 +97,22 @@ def _node_ids(value: Any) -> Iterator[str]:
 
 
 def _json_ld_files(site: Path) -> Iterator[tuple[Path, Any]]:
-    """Every JSON-LD document of the site, with the file it is in."""
+    """Every JSON-LD document of the site, with the file it is in (gzipped or not)."""
     for path in sorted(site.rglob("*.html")):
         for script in _SCRIPT.findall(path.read_text("utf-8")):
             yield path, json.loads(script)
-    for path in sorted((site / "data").glob("*.jsonld")):
-        yield path, json.loads(path.read_text("utf-8"))
+    for path in sorted((site / "data").glob("*.jsonld*")):
+        yield path, _json(path)
+
+
+def _json(path: Path) -> Any:
+    return json.loads(download_bytes(path.parent, path.name.removesuffix(".gz")))
+
+
+def _claims_graph(site: Path, base: str) -> Graph:
+    """claims.jsonld, parsed as read from ``base``; nothing is fetched."""
+    return Graph().parse(data=download_bytes(site / "data", "claims.jsonld"),
+                         format="json-ld", publicID=base)
 
 
 class Resolver:
@@ -127,7 +137,7 @@ class Resolver:
             if path.suffix == ".html":
                 self._ids[path] = _page(path).ids
             else:  # a JSON-LD file: the fragments of the nodes it names
-                document = json.loads(path.read_text("utf-8"))
+                document = _json(path)
                 self._ids[path] = {i.partition("#")[2] for i in _node_ids(document) if "#" in i}
         return self._ids[path]
 
@@ -148,7 +158,7 @@ def test_every_absolute_identifier_resolves_to_a_page_or_an_anchor(absolute_site
             if value.startswith(SITE_URL):
                 found.setdefault(value, str(path.relative_to(site)))
     # the vocabulary: the properties and classes of the claims, parsed without any fetch
-    claims = Graph().parse(site / "data" / "claims.jsonld", format="json-ld")
+    claims = _claims_graph(site, SITE_URL + "data/claims.jsonld.gz")
     for triple in claims:
         for term in triple:
             if str(term).startswith(SITE_URL):
@@ -232,8 +242,8 @@ def test_without_site_url_the_records_addresses_resolve_from_their_file(built_si
         for address in addresses:
             assert not address.startswith(("http:", "https:", "/")), address
             found[urljoin(path.as_uri(), address)] = path.name
-    claims_file = built_site / "data" / "claims.jsonld"
-    for node_id in _node_ids(json.loads(claims_file.read_text("utf-8"))):
+    claims_file = built_site / "data" / "claims.jsonld.gz"
+    for node_id in _node_ids(_json(claims_file)):
         assert not node_id.startswith(("http:", "https:", "/")), node_id
         found[urljoin(claims_file.as_uri(), node_id)] = claims_file.name
     assert found
@@ -251,7 +261,7 @@ def test_the_downloads_page_says_how_to_set_the_address(built_site: Path,
     assert f"&lt;{SITE_URL}data-dictionary/#ld-&gt;" in absolute  # the SPARQL example's prefix
 
 
-def _shown_query_answers(site: Path, base: str) -> None:
+def _shown_query_answers(site: Path, base: str, tmp_path: Path) -> None:
     """The SPARQL query the Downloads page shows, run as shown on the site's claims.jsonld,
     answers what SQL answers on its iranru.sqlite, for every speaker."""
     import sqlite3
@@ -259,8 +269,11 @@ def _shown_query_answers(site: Path, base: str) -> None:
     page = (site / "downloads" / "index.html").read_text("utf-8")
     query = html.unescape(re.search(
         r'<pre class="sparql"><code>(.*?)</code></pre>', page, re.S)[1])
-    claims = Graph().parse(site / "data" / "claims.jsonld", format="json-ld", publicID=base)
-    with sqlite3.connect(f"file:{site / 'data' / 'iranru.sqlite'}?mode=ro", uri=True) as db:
+    claims = _claims_graph(site, base)
+    tmp_path.mkdir()
+    database = tmp_path / "iranru.sqlite"
+    database.write_bytes(download_bytes(site / "data", "iranru.sqlite"))
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
         speakers = [row[0] for row in db.execute("SELECT DISTINCT entity_id FROM claim_speakers")]
         assert speakers
         for speaker in speakers:
@@ -273,6 +286,8 @@ def _shown_query_answers(site: Path, base: str) -> None:
             assert sorted((ids[str(c)], str(s), int(n)) for c, s, n in answers) == expected
 
 
-def test_the_downloads_pages_query_works_as_shown(built_site: Path, absolute_site: Path) -> None:
-    _shown_query_answers(built_site, (built_site / "data" / "claims.jsonld").as_uri())
-    _shown_query_answers(absolute_site, SITE_URL + "data/claims.jsonld")
+def test_the_downloads_pages_query_works_as_shown(built_site: Path, absolute_site: Path,
+                                                  tmp_path: Path) -> None:
+    _shown_query_answers(built_site, (built_site / "data" / "claims.jsonld").as_uri(),
+                         tmp_path / "relative")
+    _shown_query_answers(absolute_site, SITE_URL + "data/claims.jsonld", tmp_path / "absolute")

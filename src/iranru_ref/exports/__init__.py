@@ -89,7 +89,8 @@ def data_files(database: Database, graph: nx.MultiDiGraph, written: list[Downloa
     del rows
     yield GRAPHML_FILE, partial(write_graphml, graph)
     yield GEXF_FILE, partial(write_gexf, graph)
-    yield ANNOTATIONS_FILE, as_text(partial(write_annotations, database))
+    yield ANNOTATIONS_FILE, as_text(partial(write_annotations, database,
+                                            served_name(ANNOTATIONS_FILE)))
     yield CLAIMS_FILE, as_text(partial(write_claims, database))
     if changes is not None:
         yield CHANGES_FILE, lambda file: file.write(changes)

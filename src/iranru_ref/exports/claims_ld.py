@@ -1,13 +1,14 @@
 """``claims.jsonld``: every claim as linked data, for SPARQL and other RDF tools.
 
 A node per claim, typed ``schema:Claim`` and ``rdf:Statement``: its subject, predicate and
-object as RDF reification states them (``rdf:subject``, ``rdf:predicate``, ``rdf:object``),
-its figure (``schema:value``, ``schema:unitText``), its date as a typed literal whose type
-is its precision (``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``), the speakers it is
-attributed to (``prov:wasAttributedTo``), the claims a derived figure comes from
-(``prov:wasDerivedFrom``), and its citations. A citation's IRI is its Web Annotation's in
-``annotations.jsonld``, so the two files describe the same nodes; here it has the quote and the
-paragraph it is taken from. The entities, sources, cited paragraphs and predicates are nodes too.
+object as RDF reification states them (``rdf:subject``, ``rdf:predicate``, ``rdf:object``), its
+figure (``schema:value``, ``schema:unitText``), its date as a typed literal whose type is its
+precision (``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``), the speakers it is attributed to
+(``prov:wasAttributedTo``), the claims a derived figure comes from (``prov:wasDerivedFrom``),
+and its citations. A citation's IRI is its Web Annotation's in ``annotations.jsonld`` (the
+quote, marked on its source's page), so the two files describe the same nodes; here it has the
+quote and the paragraph it is taken from. The entities, sources, cited paragraphs and
+predicates are nodes too.
 
 What no established vocabulary says is in a small vocabulary of our own, ``TERMS``, whose IRIs
 are anchors of the Data dictionary page (``data-dictionary/#ld-<term>``), where each term is
@@ -24,10 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from ..database import ClaimRef, Database
+from ..database import CitationRef, ClaimRef, Database
 from ..records.dates import PartialDate
 from ..urls import entity_page, page_url, source_page
-from .annotations import PATH as ANNOTATIONS_PATH
+from .annotations import annotation_id
 from .json_text import write_json
 from .site_config import SiteConfig
 
@@ -214,7 +215,7 @@ def claim_node(nodes: _Nodes, ref: ClaimRef) -> dict[str, Any]:
     if claim.note is not None:
         node["note"] = claim.note
     node["citation"] = [
-        {"id": nodes.iri(f"{ANNOTATIONS_PATH}#{ref.citation_anchor(number)}"),
+        {"id": annotation_id(nodes.site, CitationRef(ref, number, citation), PATH),
          "type": "Citation", "position": number, "quote": citation.quote,
          "paragraph": nodes.paragraph(citation.source, citation.paragraph)}
         for number, citation in enumerate(claim.citations, 1)

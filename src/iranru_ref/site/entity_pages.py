@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from markupsafe import Markup
@@ -34,14 +34,18 @@ def claims_about(database: Database) -> dict[str, list[ClaimRef]]:
     return about
 
 
-def write_entity_pages(site: Site, advance: Callable[[], None]) -> None:
-    """A page for each entity; ``advance`` is called after each one."""
+def write_entity_pages(site: Site, advance: Callable[[], None],
+                       only: Collection[str] | None = None) -> None:
+    """A page for each entity (or for the entities ``only`` names); ``advance`` is called after
+    each one."""
     about = claims_about(site.database)
+    records = [record for record in site.database.entities.values()
+               if only is None or record.id in only]
     claims = ClaimMemo(site.views, site.env.get_template("_macros.md.j2").module,
-                       about.values())
+                       (about[record.id] for record in records))
     source_nodes = SourceNodes(site.database)
     degree = degrees(site.graph)
-    for record in site.database.entities.values():
+    for record in records:
         _entity_page(site, claims, source_nodes, degree, record, about[record.id])
         advance()
 

@@ -4,15 +4,22 @@
 type indexes, network, timeline, figures, coverage, tags) plus the site's own assets, the data
 downloads and the hand-written pages of ``docs/``. Any engine that reads ``mkdocs.yml`` can
 build the result.
+
+``render_site`` is what it runs, for all of the site or for part of it (a ``Selection``): a
+serving process (``live_tree.py``) renders again only the pages an edit can change. Each file
+is filed under its page family (``TreeWriter.family``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..check import load_checked
 from ..database import Database
 from ..exports import export_downloads
+from ..exports.catalogue import Download
 from ..exports.index_file import FILE_NAME as INDEX_FILE
 from ..graph import build_graph
 from ..load.project import Project
@@ -29,39 +36,95 @@ from .views import Views
 
 ASSETS = Path(__file__).parent / "assets"
 
+#: The page families. Entity and source pages are rendered by the item; the listings (indexes,
+#: tags, home, network, timeline, coverage), which any record can show up in, are rendered
+#: whole each time, and so is anything a writer files under no family.
+DOCS, ASSETS_FAMILY, ENTITIES, SOURCES, LISTINGS = "docs", "assets", "entities", "sources", ""
+DOWNLOADS, DATA_DICTIONARY = "downloads", "data-dictionary"
+#: the families that every rendering writes whole
+WHOLE_EVERY_TIME = frozenset({DOCS, ASSETS_FAMILY, LISTINGS})
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What ``render_site`` renders: the hand-written pages and the assets, the pages of these
+    entities and sources (``None``: all of them), the listings unless ``listings`` is false,
+    and, with ``about``, the Downloads page and the Data dictionary."""
+
+    entities: Collection[str] | None = None
+    sources: Collection[str] | None = None
+    listings: bool = True
+    about: bool = True
+
+
+EVERYTHING = Selection()
+
+
+def new_site(database: Database, project: Project, writer: TreeWriter) -> Site:
+    return Site(database, project, build_graph(database), Views(database),
+                environment(project.templates_dir, project.root / OWN_TEMPLATES), writer)
+
+
+def render_site(site: Site, selection: Selection = EVERYTHING,
+                downloads: list[Download] | None = None,
+                progress: Progress = SILENT) -> list[Download] | None:
+    """Write what ``selection`` names into ``site.writer``. With ``selection.about``, the
+    downloads are exported too, unless ``downloads`` (an earlier export's) is given, which the
+    Downloads page then lists. Returns the downloads the Downloads page lists, if written."""
+    database, project, writer = site.database, site.project, site.writer
+    entities = len(database.entities) if selection.entities is None else len(selection.entities)
+    sources = len(database.sources) if selection.sources is None else len(selection.sources)
+    with progress.stage("pages", entities + sources) as advance:
+        with writer.family(DOCS):
+            writer.copy_tree(project.docs_dir)
+        with writer.family(ASSETS_FAMILY):
+            writer.copy_tree(ASSETS, "assets")
+        with writer.family(ENTITIES):
+            write_entity_pages(site, advance, selection.entities)
+        if selection.listings:
+            write_type_indexes(site)
+            write_tags(site)
+        with writer.family(SOURCES):
+            write_source_pages(site, advance, selection.sources)
+        if selection.listings:
+            write_sources_index(site)
+            dated = dated_claims(database)
+            write_home(site, dated)
+            write_network(site)
+            write_timeline(site, dated)
+            write_coverage(site)
+    if not selection.about:
+        return None
+    if downloads is None:
+        with progress.stage("downloads"), writer.family(DOWNLOADS):
+            downloads = export_downloads(
+                database, lambda name: writer.open(f"data/{name}"), site.graph,
+                previous_index=writer.root / "data" / INDEX_FILE)
+    with progress.stage("pages"):
+        with writer.family(DOWNLOADS):
+            write_downloads(site, downloads)
+        with writer.family(DATA_DICTIONARY):
+            write_data_dictionary(site)
+        with writer.family(SOURCES):
+            for source in database.sources.values():
+                if selection.sources is None or source.id in selection.sources:
+                    writer.write_bytes(f"sources/{source.id}.txt",
+                                       (project.sources_dir / f"{source.id}.txt").read_bytes())
+    return downloads
+
 
 def generate(database: Database, project: Project, out_dir: Path,
              progress: Progress = SILENT) -> int:
     """Write the whole Markdown tree into ``out_dir``; return the number of pages."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    site = Site(database, project, build_graph(database), Views(database),
-                environment(project.templates_dir, project.root / OWN_TEMPLATES),
-                TreeWriter(out_dir, project.root))
-    with progress.stage("pages", len(database.entities) + len(database.sources)) as advance:
-        site.writer.copy_tree(project.docs_dir)
-        site.writer.copy_tree(ASSETS, "assets")
-        write_entity_pages(site, advance)
-        write_type_indexes(site)
-        write_tags(site)
-        write_source_pages(site, advance)
-        write_sources_index(site)
-        dated = dated_claims(database)
-        write_home(site, dated)
-        write_network(site)
-        write_timeline(site, dated)
-        write_coverage(site)
-    with progress.stage("downloads"):
-        downloads = export_downloads(
-            database, lambda name: site.writer.open(f"data/{name}"), site.graph,
-            previous_index=out_dir / "data" / INDEX_FILE)
-    with progress.stage("pages"):
-        write_downloads(site, downloads)
-        write_data_dictionary(site)
-        for source in database.sources.values():
-            site.writer.write_bytes(f"sources/{source.id}.txt",
-                                    (project.sources_dir / f"{source.id}.txt").read_bytes())
-        site.writer.finish()
-    return sum(1 for name in site.writer.written if name.endswith(".md"))
+    site = new_site(database, project, TreeWriter(out_dir, project.root))
+    render_site(site, progress=progress)
+    site.writer.finish()
+    return page_count(site.writer)
+
+
+def page_count(writer: TreeWriter) -> int:
+    return sum(1 for name in writer.written if name.endswith(".md"))
 
 
 def generate_tree(project: Project, out_dir: Path, progress: Progress = SILENT) -> int:

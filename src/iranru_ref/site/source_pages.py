@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from ..check.coverage import coverage
 from ..database import CitationRef, Database
@@ -26,12 +26,15 @@ def _citations_by_paragraph(database: Database) -> dict[tuple[str, int], list[Ci
     return cited
 
 
-def write_source_pages(site: Site, advance: Callable[[], None]) -> None:
-    """A page for each source; ``advance`` is called after each one."""
+def write_source_pages(site: Site, advance: Callable[[], None],
+                       only: Collection[str] | None = None) -> None:
+    """A page for each source (or for the sources ``only`` names); ``advance`` is called after
+    each one."""
     cited = _citations_by_paragraph(site.database)
     for source in site.database.sources.values():
-        _source_page(site, source, cited)
-        advance()
+        if only is None or source.id in only:
+            _source_page(site, source, cited)
+            advance()
 
 
 def _source_page(

@@ -1,0 +1,129 @@
+"""The generated tree of a serving process, kept up to date edit by edit.
+
+The first ``update`` generates the whole tree, downloads included. Each later one loads and
+checks the project again and compares it with the last database that was generated:
+
+* a record edited: only the pages it can change are rendered again (``affected.py``): its
+  page, the pages of the entities and sources that show it, and the listings;
+* the vocabulary, a source, the settings, the releases, a template or ``mkdocs.yml`` edited:
+  every page is rendered again;
+* only ``docs/`` edited: only the hand-written pages are copied again.
+
+Only files whose content changed are written, so the engine rebuilds only their pages, and all
+of them are written at once, after every page rendered: an update that fails leaves the tree as
+the last one that succeeded wrote it. Files that a family no longer has are removed.
+
+The downloads are exported by the first update only (at 10,000 entities they take longer than
+all the pages an edit changes); ``downloads_stale`` says when the data has changed since.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from ..check import load_checked
+from ..database import Database
+from ..exports.catalogue import Download
+from ..load.project import Project
+from ..progress import SILENT, Progress
+from .affected import affected_pages, edited_entities, whole_site_changed
+from .generate import ASSETS_FAMILY, DOCS, DOWNLOADS, EVERYTHING, LISTINGS, Selection, new_site, render_site
+from .tree import TreeWriter
+
+#: (modification time, size) of each file, by path
+Stamps = dict[str, tuple[int, int]]
+
+
+def _stamps(project: Project) -> Stamps:
+    """What the pages read besides the database: the templates and ``mkdocs.yml``."""
+    found: Stamps = {}
+    paths = [project.root / "mkdocs.yml"]
+    if project.templates_dir.is_dir():
+        paths.extend(project.templates_dir.rglob("*"))
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found[path.as_posix()] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    #: every page was rendered again
+    whole: bool
+    #: the files written, whose content is new
+    changed: tuple[str, ...]
+    #: the files removed
+    removed: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Generated:
+    """What the last successful update generated from."""
+
+    database: Database
+    graph: nx.MultiDiGraph
+    stamps: Stamps
+    #: each file of the tree, with its page family
+    files: dict[str, str]
+    downloads: list[Download]
+    #: the pages copied from docs/
+    hand_written: frozenset[str]
+
+
+class LiveTree:
+    def __init__(self, project: Project, out_dir: Path) -> None:
+        self.project = project
+        self.out_dir = out_dir
+        self._last: _Generated | None = None
+        #: the data has changed since the downloads were exported
+        self.downloads_stale = False
+
+    @property
+    def hand_written(self) -> frozenset[str]:
+        """The pages copied from ``docs/``, as the tree names them."""
+        return self._last.hand_written if self._last is not None else frozenset()
+
+    def update(self, progress: Progress = SILENT) -> Update:
+        """Bring the tree up to date with the project; raises ``IranruError`` (and leaves the
+        tree as it was) when the project has problems."""
+        database = load_checked(self.project, progress)
+        stamps = _stamps(self.project)
+        writer = TreeWriter(self.out_dir, self.project.root, deferred=True)
+        site = new_site(database, self.project, writer)
+        last = self._last
+        if last is None:
+            downloads = render_site(site, EVERYTHING, progress=progress)
+            assert downloads is not None
+            writer.finish()
+            self._last = _Generated(database, site.graph, stamps, dict(writer.families),
+                                    downloads, frozenset(writer.copied))
+            return Update(True, tuple(writer.changed), ())
+        edited = edited_entities(last.database, database)
+        whole = stamps != last.stamps or whole_site_changed(last.database, database)
+        removed: set[str] = set()
+        if whole:  # the downloads page lists the downloads exported first
+            render_site(site, EVERYTHING, last.downloads, progress)
+            rendered = set(last.files.values()) - {DOWNLOADS}
+        else:
+            affected = affected_pages(last.database, database, last.graph, site.graph, edited)
+            render_site(site, Selection(affected.entities, affected.sources,
+                                        listings=bool(edited), about=False), progress=progress)
+            rendered = {DOCS, ASSETS_FAMILY} | ({LISTINGS} if edited else set())
+            removed.update(affected.removed_pages)
+        writer.mark()
+        removed.update(name for name, family in last.files.items()
+                       if family in rendered and name not in writer.written)
+        writer.commit()
+        writer.remove(sorted(removed))
+        files = {name: family for name, family in last.files.items() if name not in removed}
+        files.update(writer.families)
+        self.downloads_stale = self.downloads_stale or whole or bool(edited)
+        self._last = _Generated(database, site.graph, stamps, files, last.downloads,
+                                frozenset(writer.copied))
+        return Update(whole, tuple(writer.changed), tuple(sorted(removed)))

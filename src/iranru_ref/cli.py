@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -81,9 +81,11 @@ def build(root: Path | None, site_dir: Path | None, engine: str) -> None:
 def serve(root: Path | None, dev_addr: str) -> None:
     """Serve the site with live reload; edits to data/, sources/, templates/ and docs/ rebuild it."""
     project = Project.find(root)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file",
-               str(project.root / "mkdocs.yml"), "--dev-addr", dev_addr]
-    sys.exit(subprocess.call(command, cwd=project.root))
+    # dirty: only the pages an edit changed are rebuilt; not strict: a warning does not stop it
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+               "--config-file", str(project.root / "mkdocs.yml"), "--dev-addr", dev_addr]
+    os.chdir(project.root)
+    os.execv(sys.executable, command)  # the server is this process: a signal stops it
 
 
 @cli.command()

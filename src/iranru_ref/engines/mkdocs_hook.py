@@ -5,11 +5,22 @@ generated the tree (the docs folder carries the generation marker), the hook doe
 
 After a build it writes the marker file that lets ``iranru-ref build`` replace the site later.
 
-Under ``mkdocs serve``, an edit that breaks the project (a bad record, a failing template) does
-not stop the server: the problems are printed one per line, ``path:line: message``, the site is
-built from the last tree that was generated whole, and every page shows the problems in a
-banner until they are fixed (the live reload brings it up). ``mkdocs build`` fails with them, as
-``iranru-ref build`` does.
+Under ``mkdocs serve`` (``iranru-ref serve`` runs ``mkdocs serve --dirty``), each save rebuilds
+the site once, and only what it changed:
+
+* the server watches ``data/``, ``sources/``, ``templates/``, ``docs/`` and ``mkdocs.yml``, not
+  the generated tree, which each rebuild writes itself;
+* the tree is kept up to date by one ``LiveTree`` (``site/live_tree.py``), which renders again
+  only the pages an edit can change and writes only the files whose content changed, so a
+  dirty build renders only their pages; ``dirty_build.py`` closes the gaps of dirty builds;
+* an edit that breaks the project (a bad record, a failing template) does not stop the server:
+  the problems are printed one per line, ``path:line: message``, the site stays as the last
+  good tree built it, and every page shows the problems in a banner until they are fixed (the
+  live reload brings it up; ``preview.py``). A rebuild that fails all the same is reported on
+  one line (an unforeseen fault with its traceback in ``.build/serve-error.log``), the site is
+  served as it was, and the next rebuild renders every page. ``iranru-ref serve`` passes
+  ``--no-strict``, so that MkDocs' warnings are printed without stopping the build; ``mkdocs
+  build`` fails with the problems, as ``iranru-ref build`` does.
 
 It also keeps the theme's compiled templates between builds (``site/template_cache.py``), in
 ``iranru-ref build`` as in ``mkdocs build`` and ``mkdocs serve``.
@@ -17,112 +28,200 @@ It also keeps the theme's compiled templates between builds (``site/template_cac
 
 from __future__ import annotations
 
-import html
-import re
+import contextlib
+import logging
+import time
+import traceback
 from pathlib import Path
 from typing import Any
 
 import click
 import jinja2
+from mkdocs.plugins import event_priority
 
 from iranru_ref.engines.build import template_failure
+from iranru_ref.engines.dirty_build import DirtyBuilds, quiet_dirty_warning
 from iranru_ref.engines.memory import paused_gc
+from iranru_ref.engines.preview import Preview
 from iranru_ref.engines.workspace import mark_site
 from iranru_ref.errors import BuildFailed, IranruError
+from iranru_ref.exports.dataset import DOWNLOADS_PAGE
 from iranru_ref.load.project import Project
 from iranru_ref.site.generate import generate_tree
+from iranru_ref.site.live_tree import LiveTree
 from iranru_ref.site.template_cache import THEME_TEMPLATES, TemplateCache
 from iranru_ref.site.tree import MARKER
 
 GENERATED_DOCS = Path(".build") / "docs"
+#: MkDocs prints what its loggers say at INFO and above
+log = logging.getLogger("mkdocs.plugins.iranru")
+#: where a serving process writes the traceback of a failure it did not expect
+SERVE_ERROR_LOG = Path(".build") / "serve-error.log"
 
 
 class _Serving:
-    """What this MkDocs process does (``on_startup``), and the problems of the last generation
-    that failed while serving (none once one succeeds)."""
+    """What this MkDocs process does (``on_startup``), and, while serving, the live tree, the
+    dirty builds and what the server adds to its pages."""
 
     command = ""
-    problems: list[str] = []
+    dirty = False
+    live: LiveTree | None = None
+    builds = DirtyBuilds()
+    preview = Preview()
+
+
+def _cannot_write(out_dir: Path, exc: OSError) -> BuildFailed:
+    return BuildFailed(f"cannot generate the site's Markdown into {out_dir}: {exc}; make that "
+                       "folder writable (move a file in its way, or free disk space) and build "
+                       "again")
 
 
 def generate_for_mkdocs(root: Path) -> Path:
-    """Generate into the project's stable ``.build/docs`` folder, which ``mkdocs serve`` watches."""
+    """Generate into the project's stable ``.build/docs`` folder."""
     project = Project.find(root)
     out_dir = project.root / GENERATED_DOCS
     try:
         with paused_gc():
             generate_tree(project, out_dir)
     except OSError as exc:  # MkDocs would show it with a traceback
-        raise BuildFailed(f"cannot generate the site's Markdown into {out_dir}: {exc}; make that "
-                          "folder writable (move a file in its way, or free disk space) and build "
-                          "again") from None
+        raise _cannot_write(out_dir, exc) from None
     except jinja2.TemplateError as exc:
         raise template_failure(exc, project) from None
     return out_dir
 
 
+def _unexpected(root: Path, what: str, exc: Exception) -> str:
+    """One line for a failure no check foresaw; its traceback goes to ``SERVE_ERROR_LOG``."""
+    log = root / SERVE_ERROR_LOG
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+    except OSError:
+        pass
+    return (f"{what}: {type(exc).__name__}: {exc} (a fault of iranru-ref, not of the data: the "
+            f"traceback is in {SERVE_ERROR_LOG.as_posix()})")
+
+
+def _update_live_tree(root: Path) -> Path:
+    """Bring the serving process's tree up to date; raises ``IranruError`` on problems."""
+    project = Project.find(root)
+    out_dir = project.root / GENERATED_DOCS
+    if _Serving.live is None or _Serving.live.project != project:
+        _Serving.live = LiveTree(project, out_dir)
+    started = time.perf_counter()
+    try:
+        with paused_gc():
+            update = _Serving.live.update()
+    except OSError as exc:
+        raise _cannot_write(out_dir, exc) from None
+    except jinja2.TemplateError as exc:
+        raise template_failure(exc, project) from None
+    except IranruError:
+        raise
+    except Exception as exc:  # the server goes on; the fault is reported, not hidden
+        raise BuildFailed(_unexpected(root, "the site could not be generated", exc)) from None
+    _Serving.preview.downloads_stale = _Serving.live.downloads_stale
+    pages = sum(1 for name in update.changed if name.endswith(".md"))
+    log.info(f"Regenerated {'every page' if update.whole else 'what the edit changed'}: "
+             f"{pages} pages written, {len(update.removed)} files removed, in "
+             f"{time.perf_counter() - started:.2f} seconds")
+    return out_dir
+
+
 def on_startup(*, command: str, dirty: bool) -> None:
     _Serving.command = command
+    _Serving.dirty = dirty
+    if command == "serve" and dirty:
+        quiet_dirty_warning()
 
 
 def on_config(config: Any) -> Any:
     if (Path(config["docs_dir"]) / MARKER).is_file():
         return config
     root = Path(config["config_file_path"]).parent
-    try:
+    if _Serving.command != "serve":
         config["docs_dir"] = str(generate_for_mkdocs(root))
+        return config
+    try:
+        config["docs_dir"] = str(_update_live_tree(root))
     except IranruError as exc:
         last_good = root / GENERATED_DOCS
-        if _Serving.command != "serve" or not (last_good / MARKER).is_file():
+        if not (last_good / MARKER).is_file():
             raise
-        _Serving.problems = [line for line in exc.message.splitlines() if line.strip()]
-        click.echo("\n".join(_Serving.problems), err=True)
+        _Serving.preview.problems = [line for line in exc.message.splitlines() if line.strip()]
+        click.echo("\n".join(_Serving.preview.problems), err=True)
         click.echo("The site is served as it last built, with these problems shown on every "
                    "page, until they are fixed.", err=True)
         config["docs_dir"] = str(last_good)
     else:
-        _Serving.problems = []
+        _Serving.preview.problems = []
     return config
 
 
-def on_post_build(config: Any) -> None:
+def on_files(files: Any, /, *, config: Any) -> Any:
+    if _Serving.command == "serve":
+        downloads = files.get_file_from_path(DOWNLOADS_PAGE)
+        _Serving.preview.downloads_page = downloads.dest_uri if downloads else None
+        if _Serving.dirty:
+            live = _Serving.live
+            _Serving.builds.on_files(files, config, live.hand_written if live else ())
+    return files
+
+
+def on_nav(nav: Any, /, *, config: Any, files: Any) -> Any:
+    if _Serving.command == "serve" and _Serving.dirty:
+        _Serving.builds.on_nav(nav, config)
+    return nav
+
+
+def on_pre_page(page: Any, /, *, config: Any, files: Any) -> Any:
+    if _Serving.command == "serve" and _Serving.dirty:
+        _Serving.builds.on_pre_page(page)
+    return page
+
+
+@event_priority(50)  # before the search plugin writes its index
+def on_post_build(*, config: Any) -> None:
     """Mark the site as one a build wrote, so that ``iranru-ref build`` may replace it later."""
+    if _Serving.command == "serve" and _Serving.dirty:
+        _Serving.builds.merge_search_index(config)
     mark_site(Path(config["site_dir"]))
 
 
 def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:
-    """The development server answers a path with a NUL byte (``GET /%00``) with 400, where
-    MkDocs's own handler fails with a 500 and a traceback (``open`` refuses such a path)."""
-    serve_request = server.get_app()  # the server is a wsgiref WSGIServer
+    """Watch the project but not the generated tree, guard every rebuild, and add the notices
+    to the pages served."""
+    generated = Path(config["docs_dir"])
+    if (generated / MARKER).is_file():
+        with contextlib.suppress(KeyError):  # it was not watched
+            server.unwatch(str(generated))
+    root = Path(config["config_file_path"]).parent
+    rebuild = server.builder
 
-    def guarded(environ: dict[str, Any], start_response: Any) -> Any:
-        if "\x00" in environ.get("PATH_INFO", ""):
-            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"400 Bad Request: the path holds a NUL byte\n"]
-        return serve_request(environ, start_response)
+    def guarded_rebuild() -> None:
+        """A rebuild that fails all the same (say, the generated tree was deleted) leaves the
+        site as it was, on one line; MkDocs would print a traceback and answer no request
+        until a rebuild succeeds."""
+        try:
+            rebuild()
+            return
+        except IranruError as exc:
+            _Serving.preview.problems = [line for line in exc.message.splitlines()
+                                         if line.strip()]
+            click.echo("\n".join(_Serving.preview.problems), err=True)
+        except click.ClickException as exc:  # MkDocs' Abort: in strict mode, a warning above
+            click.echo(f"MkDocs stopped the build: {exc.format_message()}", err=True)
+        except Exception as exc:
+            click.echo(_unexpected(root, "the site could not be built", exc), err=True)
+        click.echo("The site is served as it last built; the next change rebuilds every page.",
+                   err=True)
+        _Serving.builds.rebuild_all_next()
 
-    server.set_app(guarded)
+    server.builder = guarded_rebuild
+    server.set_app(_Serving.preview.wrap(server.get_app(), server.mount_path))
     return server
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     env.bytecode_cache = TemplateCache(Path(config["config_file_path"]).parent / THEME_TEMPLATES)
     return env
-
-
-_BODY = re.compile(r"<body\b[^>]*>")
-
-
-def problems_banner() -> str:
-    """The banner that lists the problems on every page while they last (escaped: a problem
-    quotes what a curator wrote)."""
-    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in _Serving.problems)
-    return ('<div class="iranru-problems" role="alert"><p><strong>This preview is out of date: '
-            "the last edit has problems.</strong> Fix them; the page reloads by itself.</p>"
-            f"<ul>{items}</ul></div>")
-
-
-def on_post_page(output: str, /, *, page: Any, config: Any) -> str:
-    if not _Serving.problems:
-        return output
-    return _BODY.sub(lambda body: body.group(0) + problems_banner(), output, count=1)

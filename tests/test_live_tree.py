@@ -13,9 +13,10 @@ import pytest
 import yaml
 from conftest import benchmark_module
 
-from iranru_ref.check import load_checked
+from iranru_ref.check import check_project, load_checked
 from iranru_ref.errors import IranruError
 from iranru_ref.load.project import Project
+from iranru_ref.load.records import RecordCache
 from iranru_ref.site import affected, entity_pages, paging
 from iranru_ref.site.generate import generate
 from iranru_ref.site.live_tree import LiveTree
@@ -205,3 +206,22 @@ def test_a_failed_update_leaves_the_tree_as_it_was(tiny: Path, tmp_path: Path) -
     assert files(tmp_path / "tree") == before
     shutil.copy(corpus.ROOT / "templates" / "tag.md.j2", template)
     updates.check(expect_whole=True)
+
+
+def test_records_read_from_the_cache_give_the_problems_a_fresh_load_gives(tiny: Path) -> None:
+    """The live tree does not parse a record file whose text is unchanged again; when an edit
+    elsewhere breaks what such a record names, its problems still carry their lines."""
+    project = Project.find(tiny)
+    cache = RecordCache()
+    database, problems = check_project(project, cache=cache)
+    assert not problems
+    named = next(ref.claim.object for ref in database.claims() if ref.claim.object)
+    record_path(tiny, named).unlink()
+    cached = check_project(project, cache=cache)[1]
+    assert cached == check_project(project)[1]
+    assert any(problem.line > 1 for problem in cached)
+    # and a record edited is read again
+    naming = next(ref for ref in database.claims() if ref.claim.object == named)
+    edit_record(record_path(tiny, naming.subject.id),
+                lambda record: record["claims"][naming.index].update(object=naming.subject.id))
+    assert check_project(project, cache=cache)[1] == check_project(project)[1]

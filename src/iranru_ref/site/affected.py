@@ -1,5 +1,4 @@
-"""Which entity and source pages an edit of records can change, from the database before the
-edit and after it.
+"""Which pages an edit of records can change, from the database before the edit and after it.
 
 An entity page shows its own record, every claim that names the entity (as subject, object,
 speaker or where it was said), the names of the entities those claims name and of the subjects
@@ -7,13 +6,17 @@ of the claims a derived figure is computed from, the labels and publishers of th
 cite, and a drawing of its most connected neighbours (by how many neighbours each has). A source
 page shows the claims that cite it, by text and the names they carry, and its publisher. So a
 record's edit can change the pages of the entities named by a claim that names it (before or
-after the edit), of the entities with more neighbours than a drawing shows next to an entity
-whose neighbours it changed, of the entities
-named by a claim citing a source it publishes, and the pages of the sources those claims cite.
+after the edit), of the entities named by a claim citing a source it publishes, of the entities
+with more neighbours than a drawing shows next to one whose neighbours it changed, and the
+pages of the sources those claims cite.
 
-The listings (indexes, tags, home, network, timeline, coverage) are rendered whole on every
-edit, and an edit of the vocabulary, the sources, the settings or the releases changes what every
-page may show, so the whole site is rendered again (``whole_site_changed``).
+The listings show, of a record: its entry in its type's index and on its tags' pages; the
+claims that name it on the timeline (if dated) and in the figures table (if they have a value);
+its name, type, tags and relations on the network page; and its claims' citations in the
+coverage report and the sources index. The home page is rendered on every edit.
+
+An edit of the vocabulary, the sources, the settings or the releases changes what every page
+may show, so the whole site is rendered again (``whole_site_changed``).
 """
 
 from __future__ import annotations
@@ -22,11 +25,29 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..database import Database
+from ..database import Database, EntityRecord
 from ..records.claim import Claim
 from ..records.source import Source
 from ..urls import entity_page
 from .graph_drawing import NEIGHBOURS_DRAWN
+
+
+@dataclass(frozen=True, slots=True)
+class Listings:
+    """The listings to render: the home page (and the tags index), the indexes of these types
+    and the pages of these tags (``None``: all of them), the timeline, the network page and its
+    relations, and the coverage report with the sources index."""
+
+    home: bool = True
+    types: frozenset[str] | None = None
+    tags: frozenset[str] | None = None
+    timeline: bool = True
+    network: bool = True
+    citations: bool = True
+
+
+ALL_LISTINGS = Listings()
+NO_LISTINGS = Listings(False, frozenset(), frozenset(), False, False, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +58,7 @@ class Affected:
     sources: frozenset[str]
     #: the entity pages of the database before the edit that no longer exist
     removed_pages: frozenset[str]
+    listings: Listings
 
 
 def _source_key(source: Source) -> tuple[object, ...]:
@@ -60,7 +82,7 @@ def edited_entities(before: Database, after: Database) -> set[str]:
     edited = set(before.entities.keys() ^ after.entities.keys())
     for entity_id in before.entities.keys() & after.entities.keys():
         old, new = before.entities[entity_id], after.entities[entity_id]
-        if old.type != new.type or old.entity != new.entity:
+        if old.type != new.type or (old.entity is not new.entity and old.entity != new.entity):
             edited.add(entity_id)
     return edited
 
@@ -84,11 +106,31 @@ def _neighbours(graph: nx.MultiDiGraph, entity_id: str) -> set[str]:
     return set(graph.successors(entity_id)) | set(graph.predecessors(entity_id))
 
 
+def _in_network(graph: nx.MultiDiGraph, entity_id: str) -> tuple[object, ...] | None:
+    """What the network page shows of an entity: its node and its relations."""
+    if entity_id not in graph:
+        return None
+    edges = sorted((source, target, data["label"]) for source, target, data in
+                   [*graph.out_edges(entity_id, data=True), *graph.in_edges(entity_id, data=True)])
+    node = graph.nodes[entity_id]
+    return (node["name"], node["type"], tuple(node["tags"]), tuple(edges))
+
+
+def _citations(record: EntityRecord | None) -> tuple[object, ...]:
+    """What the coverage report and the sources index count of a record: which paragraphs
+    each of its claims cites."""
+    if record is None:
+        return ()
+    return tuple((claim.id, tuple(sorted({(c.source, c.paragraph) for c in claim.citations})))
+                 for claim in record.entity.claims)
+
+
 def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGraph,
                    after_graph: nx.MultiDiGraph, edited: set[str]) -> Affected:
     """The pages that the edit of the records ``edited`` (``edited_entities``) can change."""
     entities = set(edited)
     sources: set[str] = set()
+    dated = valued = False
     publishers = {source.id for database in (before, after)
                   for source in database.sources.values() if source.meta.publisher in edited}
     sources.update(publishers)
@@ -99,6 +141,8 @@ def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGr
             if named & edited:
                 entities.update(named)
                 sources.update(cited)
+                dated = dated or ref.claim.date is not None
+                valued = valued or ref.claim.value is not None
             elif cited & publishers:  # the pages carry the source's publisher in their JSON-LD
                 entities.update(named)
     # An entity's drawing shows its NEIGHBOURS_DRAWN most connected neighbours: it changes when
@@ -113,10 +157,22 @@ def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGr
             continue
         entities.update(neighbour for neighbour in around | _neighbours(before_graph, entity_id)
                         if len(_neighbours(after_graph, neighbour)) > NEIGHBOURS_DRAWN)
+    records = [record for database in (before, after) for entity_id in edited
+               if (record := database.entities.get(entity_id)) is not None]
     removed = {
         entity_page(record.type, record.id) for record in before.entities.values()
         if record.id in edited and (record.id not in after.entities
                                     or after.entities[record.id].type != record.type)
     }
+    listings = Listings(
+        home=bool(edited),
+        types=frozenset({record.type for record in records} | ({"figure"} if valued else set())),
+        tags=frozenset(tag for record in records for tag in record.entity.tags),
+        timeline=dated,
+        network=any(_in_network(before_graph, entity_id) != _in_network(after_graph, entity_id)
+                    for entity_id in edited),
+        citations=any(_citations(before.entities.get(entity_id))
+                      != _citations(after.entities.get(entity_id)) for entity_id in edited),
+    )
     return Affected(frozenset(entities & after.entities.keys()),
-                    frozenset(sources & after.sources.keys()), frozenset(removed))
+                    frozenset(sources & after.sources.keys()), frozenset(removed), listings)

@@ -25,6 +25,7 @@ from ..graph import build_graph
 from ..load.project import Project
 from ..progress import SILENT, Progress
 from .about_pages import write_data_dictionary, write_downloads
+from .affected import ALL_LISTINGS, Listings
 from .entity_pages import write_entity_pages
 from .explore_pages import dated_claims, write_home, write_network, write_timeline
 from .index_pages import write_tags, write_type_indexes
@@ -36,24 +37,24 @@ from .views import Views
 
 ASSETS = Path(__file__).parent / "assets"
 
-#: The page families. Entity and source pages are rendered by the item; the listings (indexes,
-#: tags, home, network, timeline, coverage), which any record can show up in, are rendered
-#: whole each time, and so is anything a writer files under no family.
-DOCS, ASSETS_FAMILY, ENTITIES, SOURCES, LISTINGS = "docs", "assets", "entities", "sources", ""
+#: The page families. Entity and source pages are rendered by the item, the type indexes and
+#: the tag pages by the type and the tag (``index_pages.py`` files them), the other listings
+#: whole. What a writer files under no family is rendered whole on every rendering.
+DOCS, ASSETS_FAMILY, ENTITIES, SOURCES, UNFILED = "docs", "assets", "entities", "sources", ""
+HOME, NETWORK, TIMELINE, COVERAGE, SOURCES_INDEX = (
+    "home", "network", "timeline", "coverage", "sources-index")
 DOWNLOADS, DATA_DICTIONARY = "downloads", "data-dictionary"
-#: the families that every rendering writes whole
-WHOLE_EVERY_TIME = frozenset({DOCS, ASSETS_FAMILY, LISTINGS})
 
 
 @dataclass(frozen=True, slots=True)
 class Selection:
     """What ``render_site`` renders: the hand-written pages and the assets, the pages of these
-    entities and sources (``None``: all of them), the listings unless ``listings`` is false,
-    and, with ``about``, the Downloads page and the Data dictionary."""
+    entities and sources (``None``: all of them), these ``listings``, and, with ``about``, the
+    Downloads page and the Data dictionary."""
 
     entities: Collection[str] | None = None
     sources: Collection[str] | None = None
-    listings: bool = True
+    listings: Listings = ALL_LISTINGS
     about: bool = True
 
 
@@ -81,18 +82,28 @@ def render_site(site: Site, selection: Selection = EVERYTHING,
             writer.copy_tree(ASSETS, "assets")
         with writer.family(ENTITIES):
             write_entity_pages(site, advance, selection.entities)
-        if selection.listings:
-            write_type_indexes(site)
-            write_tags(site)
+        listings = selection.listings
+        write_type_indexes(site, listings.types)
+        if listings.home:
+            write_tags(site, listings.tags)
         with writer.family(SOURCES):
             write_source_pages(site, advance, selection.sources)
-        if selection.listings:
-            write_sources_index(site)
-            dated = dated_claims(database)
-            write_home(site, dated)
-            write_network(site)
-            write_timeline(site, dated)
-            write_coverage(site)
+        if listings.citations:
+            with writer.family(SOURCES_INDEX):
+                write_sources_index(site)
+        dated = dated_claims(database) if listings.home or listings.timeline else []
+        if listings.home:
+            with writer.family(HOME):
+                write_home(site, dated)
+        if listings.network:
+            with writer.family(NETWORK):
+                write_network(site)
+        if listings.timeline:
+            with writer.family(TIMELINE):
+                write_timeline(site, dated)
+        if listings.citations:
+            with writer.family(COVERAGE):
+                write_coverage(site)
     if not selection.about:
         return None
     if downloads is None:

@@ -1,10 +1,11 @@
 """The generated tree of a serving process, kept up to date edit by edit.
 
 The first ``update`` generates the whole tree, downloads included. Each later one loads and
-checks the project again and compares it with the last database that was generated:
+checks the project again (a record file whose text is unchanged is not parsed again:
+``load.records.RecordCache``) and compares it with the last database that was generated:
 
 * a record edited: only the pages it can change are rendered again (``affected.py``): its
-  page, the pages of the entities and sources that show it, and the listings;
+  page, the pages of the entities and sources that show it, and the listings it shows in;
 * the vocabulary, a source, the settings, the releases, a template or ``mkdocs.yml`` edited:
   every page is rendered again;
 * only ``docs/`` edited: only the hand-written pages are copied again.
@@ -28,9 +29,10 @@ from ..check import load_checked
 from ..database import Database
 from ..exports.catalogue import Download
 from ..load.project import Project
+from ..load.records import RecordCache
 from ..progress import SILENT, Progress
 from .affected import affected_pages, edited_entities, whole_site_changed
-from .generate import ASSETS_FAMILY, DOCS, DOWNLOADS, EVERYTHING, LISTINGS, Selection, new_site, render_site
+from .generate import DOWNLOADS, ENTITIES, EVERYTHING, SOURCES, UNFILED, Selection, new_site, render_site
 from .tree import TreeWriter
 
 #: (modification time, size) of each file, by path
@@ -81,6 +83,7 @@ class LiveTree:
         self.project = project
         self.out_dir = out_dir
         self._last: _Generated | None = None
+        self._records = RecordCache()
         #: the data has changed since the downloads were exported
         self.downloads_stale = False
 
@@ -92,7 +95,7 @@ class LiveTree:
     def update(self, progress: Progress = SILENT) -> Update:
         """Bring the tree up to date with the project; raises ``IranruError`` (and leaves the
         tree as it was) when the project has problems."""
-        database = load_checked(self.project, progress)
+        database = load_checked(self.project, progress, self._records)
         stamps = _stamps(self.project)
         writer = TreeWriter(self.out_dir, self.project.root, deferred=True)
         site = new_site(database, self.project, writer)
@@ -109,16 +112,16 @@ class LiveTree:
         removed: set[str] = set()
         if whole:  # the downloads page lists the downloads exported first
             render_site(site, EVERYTHING, last.downloads, progress)
-            rendered = set(last.files.values()) - {DOWNLOADS}
+            rendered = writer.entered - {DOWNLOADS}
         else:
             affected = affected_pages(last.database, database, last.graph, site.graph, edited)
-            render_site(site, Selection(affected.entities, affected.sources,
-                                        listings=bool(edited), about=False), progress=progress)
-            rendered = {DOCS, ASSETS_FAMILY} | ({LISTINGS} if edited else set())
+            render_site(site, Selection(affected.entities, affected.sources, affected.listings,
+                                        about=False), progress=progress)
+            rendered = writer.entered - {ENTITIES, SOURCES}  # rendered for some items only
             removed.update(affected.removed_pages)
         writer.mark()
         removed.update(name for name, family in last.files.items()
-                       if family in rendered and name not in writer.written)
+                       if family in rendered | {UNFILED} and name not in writer.written)
         writer.commit()
         writer.remove(sorted(removed))
         files = {name: family for name, family in last.files.items() if name not in removed}

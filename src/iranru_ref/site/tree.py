@@ -37,8 +37,9 @@ class TreeWriter:
         self.copied: dict[str, Path] = {}
         #: what this writer wrote whose content differs from the file's, in order
         self.changed: list[str] = []
-        #: the page family (see ``family``) of each file written
+        #: the page family (see ``family``) of each file written, and every family rendered
         self.families: dict[str, str] = {}
+        self.entered: set[str] = set()
         self._family = ""
         #: with ``deferred``, the content of each changed file, until ``commit``
         self.deferred = deferred
@@ -50,6 +51,7 @@ class TreeWriter:
     @contextlib.contextmanager
     def family(self, name: str) -> Iterator[None]:
         """File what is written in the block under the page family ``name``."""
+        self.entered.add(name)
         outer, self._family = self._family, name
         try:
             yield

@@ -206,7 +206,8 @@ def edit_to_refresh(root: Path, edits: int) -> dict[str, Any]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}/{page}"
-    result: dict[str, Any] = {"record": path.relative_to(root).as_posix(), "wall": [], "cpu": []}
+    result: dict[str, Any] = {"record": path.relative_to(root).as_posix(), "wall": [], "cpu": [],
+                              "load": [os.getloadavg()[0]]}
     log_path = OUT / f"serve-{root.name}.log"
     with log_path.open("w", encoding="utf-8") as server_log:
         started = time.perf_counter()
@@ -237,6 +238,7 @@ def edit_to_refresh(root: Path, edits: int) -> dict[str, Any]:
                 time.sleep(0.05)
             result["wall"].append(time.perf_counter() - edited)
             result["cpu"].append(process_cpu(server.pid) - cpu)
+            result["load"].append(os.getloadavg()[0])
             log(f"{root.name}: edit {number}: {seconds(result['wall'][-1])}")
     finally:
         path.write_bytes(original)

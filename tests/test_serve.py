@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from iranru_ref.engines.zensical import zensical_available
+
 pytestmark = pytest.mark.slow
 
 ORG = "data/organizations/relations-org.yml"
@@ -26,7 +28,7 @@ ORG_PAGE = "organizations/relations-org/"
 
 
 class Server:
-    def __init__(self, project: Path, log: Path) -> None:
+    def __init__(self, project: Path, log: Path, engine: str = "mkdocs") -> None:
         self.project, self.log_path = project, log
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
@@ -35,7 +37,7 @@ class Server:
         with log.open("w", encoding="utf-8") as output:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "iranru_ref.cli", "serve", "--root", str(project),
-                 "--dev-addr", f"127.0.0.1:{port}"],
+                 "--dev-addr", f"127.0.0.1:{port}", "--engine", engine],
                 stdout=output, stderr=subprocess.STDOUT)
         self.wait_for(lambda: "Relations" in self.get(ORG_PAGE), "the first build")
 
@@ -237,3 +239,29 @@ def test_the_downloads_page_says_when_the_data_changed_since_they_were_written(
     server.wait_for(lambda: "Relations Two" in server.get(ORG_PAGE), "the edit")
     assert "iranru-notice" in server.get("downloads/")
     assert "iranru-notice" not in server.get(ORG_PAGE)
+
+
+@pytest.mark.skipif(not zensical_available(), reason="Zensical is not installed")
+def test_zensical_serves_the_live_tree(tmp_path: Path) -> None:
+    """With Zensical, the live tree feeds Zensical's own server: an edit shows, a bad edit is
+    printed and leaves the site as it was, and its fix shows."""
+    from test_anchors import make_anchor_project
+
+    server = Server(make_anchor_project(tmp_path / "project"), tmp_path / "serve.log",
+                    engine="zensical")
+    try:
+        good = edit(server.project, ORG,
+                    lambda text: text.replace("name: Relations", "name: Relations Two"))
+        server.wait_for(lambda: "Relations Two" in server.get(ORG_PAGE), "the edit")
+        assert "Relations Two" in server.get("people/hijack-person/")
+        assert "Regenerated what the edit changed" in server.printed()
+        (server.project / ORG).write_text(good.replace("name: Relations", "name: [Relations"),
+                                          encoding="utf-8")
+        server.wait_for(lambda: f"{ORG}:2: YAML syntax error" in server.printed(), "the problem")
+        assert "Relations Two" in server.get(ORG_PAGE)
+        (server.project / ORG).write_text(good.replace("name: Relations", "name: Relations 3"),
+                                          encoding="utf-8")
+        server.wait_for(lambda: "Relations 3" in server.get(ORG_PAGE), "the fixed edit")
+    finally:
+        server.stop()
+    assert "Traceback" not in server.printed()

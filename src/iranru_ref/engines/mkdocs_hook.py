@@ -30,8 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import time
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +39,11 @@ from mkdocs.plugins import event_priority
 
 from iranru_ref.engines.build import template_failure
 from iranru_ref.engines.dirty_build import DirtyBuilds, quiet_dirty_warning
+from iranru_ref.engines.live_update import cannot_write, problem_lines, summary, unexpected, update_tree
 from iranru_ref.engines.memory import paused_gc
 from iranru_ref.engines.preview import Preview
 from iranru_ref.engines.workspace import mark_site
-from iranru_ref.errors import BuildFailed, IranruError
+from iranru_ref.errors import IranruError
 from iranru_ref.exports.dataset import DOWNLOADS_PAGE
 from iranru_ref.load.project import Project
 from iranru_ref.site.generate import generate_tree
@@ -55,8 +54,6 @@ from iranru_ref.site.tree import MARKER
 GENERATED_DOCS = Path(".build") / "docs"
 #: MkDocs prints what its loggers say at INFO and above
 log = logging.getLogger("mkdocs.plugins.iranru")
-#: where a serving process writes the traceback of a failure it did not expect
-SERVE_ERROR_LOG = Path(".build") / "serve-error.log"
 
 
 class _Serving:
@@ -70,12 +67,6 @@ class _Serving:
     preview = Preview()
 
 
-def _cannot_write(out_dir: Path, exc: OSError) -> BuildFailed:
-    return BuildFailed(f"cannot generate the site's Markdown into {out_dir}: {exc}; make that "
-                       "folder writable (move a file in its way, or free disk space) and build "
-                       "again")
-
-
 def generate_for_mkdocs(root: Path) -> Path:
     """Generate into the project's stable ``.build/docs`` folder."""
     project = Project.find(root)
@@ -84,48 +75,21 @@ def generate_for_mkdocs(root: Path) -> Path:
         with paused_gc():
             generate_tree(project, out_dir)
     except OSError as exc:  # MkDocs would show it with a traceback
-        raise _cannot_write(out_dir, exc) from None
+        raise cannot_write(out_dir, exc) from None
     except jinja2.TemplateError as exc:
         raise template_failure(exc, project) from None
     return out_dir
-
-
-def _unexpected(root: Path, what: str, exc: Exception) -> str:
-    """One line for a failure no check foresaw; its traceback goes to ``SERVE_ERROR_LOG``."""
-    log = root / SERVE_ERROR_LOG
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
-    except OSError:
-        pass
-    return (f"{what}: {type(exc).__name__}: {exc} (a fault of iranru-ref, not of the data: the "
-            f"traceback is in {SERVE_ERROR_LOG.as_posix()})")
 
 
 def _update_live_tree(root: Path) -> Path:
     """Bring the serving process's tree up to date; raises ``IranruError`` on problems."""
     project = Project.find(root)
-    out_dir = project.root / GENERATED_DOCS
     if _Serving.live is None or _Serving.live.project != project:
-        _Serving.live = LiveTree(project, out_dir)
-    started = time.perf_counter()
-    try:
-        with paused_gc():
-            update = _Serving.live.update()
-    except OSError as exc:
-        raise _cannot_write(out_dir, exc) from None
-    except jinja2.TemplateError as exc:
-        raise template_failure(exc, project) from None
-    except IranruError:
-        raise
-    except Exception as exc:  # the server goes on; the fault is reported, not hidden
-        raise BuildFailed(_unexpected(root, "the site could not be generated", exc)) from None
+        _Serving.live = LiveTree(project, project.root / GENERATED_DOCS)
+    update, seconds = update_tree(_Serving.live)
     _Serving.preview.downloads_stale = _Serving.live.downloads_stale
-    pages = sum(1 for name in update.changed if name.endswith(".md"))
-    log.info(f"Regenerated {'every page' if update.whole else 'what the edit changed'}: "
-             f"{pages} pages written, {len(update.removed)} files removed, in "
-             f"{time.perf_counter() - started:.2f} seconds")
-    return out_dir
+    log.info(summary(update, seconds))
+    return _Serving.live.out_dir
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -148,7 +112,7 @@ def on_config(config: Any) -> Any:
         last_good = root / GENERATED_DOCS
         if not (last_good / MARKER).is_file():
             raise
-        _Serving.preview.problems = [line for line in exc.message.splitlines() if line.strip()]
+        _Serving.preview.problems = problem_lines(exc)
         click.echo("\n".join(_Serving.preview.problems), err=True)
         click.echo("The site is served as it last built, with these problems shown on every "
                    "page, until they are fixed.", err=True)
@@ -206,13 +170,12 @@ def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:
             rebuild()
             return
         except IranruError as exc:
-            _Serving.preview.problems = [line for line in exc.message.splitlines()
-                                         if line.strip()]
+            _Serving.preview.problems = problem_lines(exc)
             click.echo("\n".join(_Serving.preview.problems), err=True)
         except click.ClickException as exc:  # MkDocs' Abort: in strict mode, a warning above
             click.echo(f"MkDocs stopped the build: {exc.format_message()}", err=True)
         except Exception as exc:
-            click.echo(_unexpected(root, "the site could not be built", exc), err=True)
+            click.echo(unexpected(root, "the site could not be built", exc), err=True)
         click.echo("The site is served as it last built; the next change rebuilds every page.",
                    err=True)
         _Serving.builds.rebuild_all_next()

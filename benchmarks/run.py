@@ -387,7 +387,8 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
     serve = scales.get("seed", {}).get("serve")
     if serve:
         latency = statistics.median(serve["wall"])
-        rows.append((name, f"**{seconds(latency)}**", latency <= 2))
+        rows.append((name, f"**{seconds(latency)}** (the server's CPU time: "
+                     f"{seconds(statistics.median(serve['cpu']))})", latency <= 2))
     else:
         rows.append((name, "–", None))
     name = "5. 1k: edit to refresh ≤ ¼ of a full build"
@@ -475,8 +476,11 @@ def render(results: dict[str, Any]) -> str:
         "and system), which moves far less than wall time with other load on a shared machine; "
         "wall time is shown beside it. Commands are compared as whole processes run in turn; "
         "each figure is a median, and *A / B* is the median of the pairs' ratios. Stage timings "
-        "come from the pipeline's own progress callback, in a new process per sample. To measure "
-        "again: `.venv/bin/python benchmarks/run.py --scales seed,1k,10k` (see `benchmarks/README.md`).",
+        "come from the pipeline's own progress callback, in a new process per sample. The "
+        "*edit to refresh* latency is the time from saving a record to `iranru-ref serve` "
+        "serving its page with the edit: wall time, what a curator waits, with the server's CPU "
+        "time beside it. To measure again: `.venv/bin/python benchmarks/run.py --scales "
+        "seed,1k,10k` (see `benchmarks/README.md`).",
         "",
         "## Machine", "",
         f"- {info['cpu']}, {info['cores']} cores; {info['system']}; Python {info['python']}",
@@ -501,11 +505,14 @@ def render(results: dict[str, Any]) -> str:
                       "minutes at this scale, and the engine is no stage of ours.", ""]),
                   f"### {scale}: commands, paired", "", *pair_table(r["pairs"])]
         if "serve" in r:
+            serve = r["serve"]
+            load = serve.get("load") or [0.0]
             lines += ["", f"### {scale}: edit to refresh", "",
-                      f"`iranru-ref serve`, then the name of `{r['serve']['record']}` edited "
-                      f"(measured {r['serve']['date']} at commit {r['serve']['commit']}): the "
-                      "time until the served page shows the new name.", "",
-                      *serve_table(r)]
+                      f"`iranru-ref serve`, then the name of `{serve['record']}` edited "
+                      f"{len(serve['wall'])} times: the time until the served page shows the new "
+                      f"name. Measured {serve['date']} at commit {serve['commit']}, with a load "
+                      f"average of {min(load):.1f} to {max(load):.1f} on the machine's "
+                      f"{results['machine']['cores']} cores.", "", *serve_table(r)]
     return "\n".join(lines) + "\n"
 
 

@@ -99,6 +99,7 @@ class Updates:
         return update.changed
 
 
+@pytest.mark.slow  # a whole generation after each of twenty edits
 def test_each_edit_leaves_the_tree_a_whole_generation_would_write(tiny: Path,
                                                                   tmp_path: Path) -> None:
     updates = Updates(tiny, tmp_path / "tree", tmp_path / "whole")

@@ -2,8 +2,8 @@
 
 ``write_corpus(scale, target)`` writes a complete project into ``target``: verbatim source texts
 with their metadata (correct SHA-256 and paragraph kinds), one YAML record per entity under
-``data/<folder>/``, the real vocabulary, templates, hand-written docs and ``mkdocs.yml`` of this
-repository. Everything passes ``iranru-ref check``:
+``data/<folder>/``, the real vocabulary, templates, theme overrides, hand-written docs and
+``mkdocs.yml`` of this repository. Everything passes ``iranru-ref check``:
 
 * every claim's quote is a sentence (or a clause of one) that really occurs in the paragraph it
   cites, and ``occurrence`` is set whenever the quote occurs more than once there;
@@ -48,7 +48,8 @@ except ImportError:  # pragma: no cover
 ROOT = Path(__file__).resolve().parent.parent
 #: what a corpus copies from the repository besides the generated data and sources (and every
 #: top-level file, such as mkdocs.yml)
-PROJECT_PARTS = ("templates", "docs", "src/iranru_ref/engines/mkdocs_hook.py", "data/vocabulary")
+PROJECT_PARTS = ("templates", "overrides", "docs", "src/iranru_ref/engines/mkdocs_hook.py",
+                 "data/vocabulary")
 GENERATOR_VERSION = 3
 
 

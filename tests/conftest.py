@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import http.server
 import importlib.util
@@ -23,7 +24,7 @@ from click.testing import CliRunner
 from iranru_ref.records.vocabulary import TYPE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("data", "sources", "templates", "docs", "mkdocs.yml", "releases.yml",
+PROJECT_PARTS = ("data", "sources", "templates", "overrides", "docs", "mkdocs.yml", "releases.yml",
                  "src/iranru_ref/engines/mkdocs_hook.py")
 
 
@@ -116,6 +117,20 @@ def site_data(built_site: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
         (built_site / "data" / "database.json").read_text(encoding="utf-8"))
     return data
+
+
+def search_fragments(site: Path) -> dict[str, dict[str, Any]]:
+    """Each page in the site's search index (Pagefind's fragment: its url, content, filters and
+    meta), keyed by its URL path relative to the site's root. Pagefind stores each gzipped, its
+    JSON after a signature."""
+    signature = b"pagefind_dcd"
+    found: dict[str, dict[str, Any]] = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(signature), path
+        fragment = json.loads(raw[len(signature):])
+        found[fragment["url"].lstrip("/")] = fragment
+    return found
 
 
 def entity_path(entity: dict[str, Any]) -> str:

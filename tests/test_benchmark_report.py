@@ -15,7 +15,7 @@ run = benchmark_module("run")
 
 def _sample(load: float, engine: float = 10.0) -> dict[str, dict[str, float]]:
     cpu = {"load": load, "check": 1.0, "pages": 2.0, "downloads": 1.0, "engine": engine,
-           "other": 1.0}
+           "search": 1.0, "other": 1.0}
     return {"cpu": cpu, "wall": {name: 2 * value for name, value in cpu.items()}}
 
 
@@ -54,11 +54,12 @@ def test_pair_figures_take_the_median_of_each_side_and_of_the_pairs_ratios() -> 
     assert ratio == 2.0  # ratios 2, 2 and 1: the median of the pairs, not 3 / 2
 
 
-def test_own_stages_are_everything_but_the_engine_and_take_the_median_sample() -> None:
+def test_own_stages_are_everything_but_the_engine_and_search_and_take_the_median_sample() -> None:
     rows = run.median_stages([_sample(1.0), _sample(2.0), _sample(100.0)])
     assert rows["load"] == 2.0
     assert rows["own"] == 2.0 + 1 + 2 + 1
-    assert rows["total"] == rows["own"] + 10 + 1  # the engine and what is outside the stages
+    # the engine, the search index and what is outside the stages
+    assert rows["total"] == rows["own"] + 10 + 1 + 1
 
 
 def test_every_target_met() -> None:
@@ -104,10 +105,11 @@ def test_the_stage_table_shows_medians_shares_and_wall_time() -> None:
     lines = run.stage_table([_sample(1.0), _sample(1.0), _sample(1.0)])
     assert lines[0] == "| Stage | CPU | Share | Wall |"
     assert lines[2] == "| load | 1,000 ms | 6% | 2,000 ms |"
-    assert lines[6] == "| engine | 10.0 s | 62% | 20.0 s |"
-    assert lines[7] == "| outside the stages | 1,000 ms | 6% | 2,000 ms |"
-    assert lines[-2] == "| our own stages (load to downloads) | 5,000 ms | 31% | 10.0 s |"
-    assert lines[-1] == "| **total** | 16.0 s | 100% | 32.0 s |"
+    assert lines[6] == "| engine | 10.0 s | 59% | 20.0 s |"
+    assert lines[7] == "| search | 1,000 ms | 6% | 2,000 ms |"
+    assert lines[8] == "| outside the stages | 1,000 ms | 6% | 2,000 ms |"
+    assert lines[-2] == "| our own stages (load to downloads) | 5,000 ms | 29% | 10.0 s |"
+    assert lines[-1] == "| **total** | 17.0 s | 100% | 34.0 s |"
 
 
 def test_stages_no_sample_timed_are_shown_as_not_measured() -> None:
@@ -115,7 +117,8 @@ def test_stages_no_sample_timed_are_shown_as_not_measured() -> None:
                 "wall": {"load": 1.0, "check": 1.0, "pages": 1.0, "downloads": 1.0}}
     lines = run.stage_table([own_only])
     assert lines[6] == "| engine | – | – | – |"
-    assert lines[7] == "| outside the stages | – | – | – |"
+    assert lines[7] == "| search | – | – | – |"
+    assert lines[8] == "| outside the stages | – | – | – |"
     assert lines[-1] == "| **total** | 4,000 ms | 100% | 4,000 ms |"
 
 

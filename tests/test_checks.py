@@ -260,7 +260,7 @@ def test_a_misspelt_required_field_is_one_message_saying_to_rename_it(project: P
           - {{source: dedov-sputnik-2023, paragraph: 1, quote: "{QUOTE}"}}
     """))
     assert problems(project) == [
-        "data/people/test-person.yml:8: claims[0].citation: unknown field 'citation'; rename it "
+        "data/people/test-person.yml:8: claims[c1].citation: unknown field 'citation'; rename it "
         "to the required field 'citations'"]
 
 
@@ -312,8 +312,42 @@ def test_an_inferred_date_after_its_source_is_an_error_unless_a_note_explains_it
     """
     write(project, "people/test-person.yml", record(claim))
     [found] = problems(project)
-    assert "claims[0].date: 2030-07 is inferred from the wording 'last July' of " \
+    assert "claims[c1].date: 2030-07 is inferred from the wording 'last July' of " \
            "dedov-sputnik-2023, which dates from 2023: it cannot come after its source" in found
     write(project, "people/test-person.yml", record(claim.replace(
         "wording: last July}", "wording: last July, note: The report was updated in 2030.}")))
     load_checked(Project.find(project))
+
+
+def test_messages_name_a_claim_by_its_id_not_its_position(project: Path) -> None:
+    """A problem found by the record's model and one found across records both name the claim
+    by its id; a claim whose id is not valid yet, or is all digits, cannot be mistaken for a
+    position."""
+    cited = f'{{source: dedov-sputnik-2023, paragraph: 1, quote: "{QUOTE}"}}'
+    write(project, "people/test-person.yml", f"""\
+name: Test Person
+tags: [diplomacy]
+claims:
+  - {{id: first, predicate: fact, text: A fact., citations: [{cited}]}}
+  - id: signed-treaty
+    predicate: fact
+    text: Another.
+    citations: [{cited[:-1]}, page: 3}}]
+  - {{id: Not A Slug, predicate: fact, citations: [{cited}]}}
+""")
+    found = problems(project)
+    assert any(": claims[signed-treaty].citations[0].page: unknown field 'page'" in p
+               for p in found), found
+    assert any(": claims[2].text: required field 'text' is missing" in p for p in found), found
+    assert any(": claims[2].id: an id is lowercase letters" in p for p in found), found
+    write(project, "people/test-person.yml", f"""\
+name: Test Person
+tags: [diplomacy]
+claims:
+  - {{id: first, predicate: fact, text: A fact., citations: [{cited}]}}
+  - {{id: "2025", predicate: fact, text: x, citations: [{{source: nope, paragraph: 1, quote: q}}]}}
+""")
+    found = problems(project)
+    assert any(": claims['2025'].citations[0].source: no source has the id 'nope'" in p
+               for p in found), found
+    assert not any("claims[1]" in p for p in found), found

@@ -121,6 +121,7 @@ def test_csv_tables_have_their_columns_and_every_row(data: Path,
         "entity_tags": sum(len(set(e["tags"])) for e in database["entities"]),
         "entity_aliases": sum(len(e["aliases"]) for e in database["entities"]),
         "entity_notes": sum(len(e["notes"]) for e in database["entities"]),
+        "event_date_citations": sum(len(e["date_citations"]) for e in database["entities"]),
     }
     for name, count in expected.items():
         assert len(_read_csv(data, name)) == count, name
@@ -181,6 +182,17 @@ def _grouped(rows: list[dict[str, Any]], key: str, value: str) -> dict[str, list
     return {k: [v for _, v in sorted(items)] for k, items in groups.items()}
 
 
+def _quotes(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    """The citations of each ``key`` (a claim, or an event's date), as database.json has them."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for r in sorted(rows, key=lambda r: (r[key], _int(r["number"]))):
+        occurrence = _int(r["occurrence"])
+        found.setdefault(r[key], []).append({
+            "source": r["source_id"], "paragraph": _int(r["paragraph"]), "quote": r["quote"],
+            **({"occurrence": occurrence} if occurrence else {})})
+    return found
+
+
 def _rebuilt(tables: Rows) -> dict[str, Any]:
     """database.json's sources, entities, claims and vocabularies, from the tables alone."""
     paragraphs = _grouped(tables["paragraphs"], "source_id", "n")
@@ -191,7 +203,11 @@ def _rebuilt(tables: Rows) -> dict[str, Any]:
         "date": r["date"], "date_precision": r["date_precision"],
         "date_detail": _date(r["date"], r["date_precision"], r["date_inferred"],
                              r["date_wording"], r["date_note"]),
-        "language": r["language"], "url": _none(r["url"]), "sha256": r["sha256"],
+        "language": r["language"], "url": _none(r["url"]),
+        "supplied": None if _none(r["supplied_by"]) is None else {
+            "by": r["supplied_by"], "fields": _split(r["supplied_fields"]),
+            "note": _none(r["supplied_note"])},
+        "sha256": r["sha256"],
         "paragraphs": [{"n": _int(n), "kind": texts[(r["id"], _int(n))]["kind"],
                         "text": texts[(r["id"], _int(n))]["text"]}
                        for n in paragraphs.get(r["id"], [])],
@@ -199,17 +215,18 @@ def _rebuilt(tables: Rows) -> dict[str, Any]:
     tags = _grouped(tables["entity_tags"], "entity_id", "tag")
     aliases = _grouped(tables["entity_aliases"], "entity_id", "alias")
     notes = _grouped(tables["entity_notes"], "entity_id", "note")
+    dates = _quotes(tables["event_date_citations"], "entity_id")
     entities = [{
         "id": r["id"], "type": r["type"], "name": r["name"], "aliases": aliases.get(r["id"], []),
+        "editor_aliases": _split(r["editor_aliases"]),
         "tags": tags.get(r["id"], []), "summary": _none(r["summary"]),
         "notes": notes.get(r["id"], []),
+        "date": _none(r["date"]), "date_precision": _none(r["date_precision"]),
+        "date_detail": _date(r["date"], r["date_precision"], r["date_inferred"],
+                             r["date_wording"], r["date_note"]),
+        "date_citations": dates.get(r["id"], []),
     } for r in tables["entities"]]
-    citations: dict[str, list[dict[str, Any]]] = {}
-    for r in sorted(tables["citations"], key=lambda r: (r["claim_id"], _int(r["number"]))):
-        occurrence = _int(r["occurrence"])
-        citations.setdefault(r["claim_id"], []).append({
-            "source": r["source_id"], "paragraph": _int(r["paragraph"]), "quote": r["quote"],
-            **({"occurrence": occurrence} if occurrence else {})})
+    citations = _quotes(tables["citations"], "claim_id")
     claims = [{
         "id": r["id"], "subject": r["subject_id"], "predicate": r["predicate"],
         "object": _none(r["object_id"]),

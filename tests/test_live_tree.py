@@ -136,6 +136,40 @@ def test_each_edit_leaves_the_tree_a_whole_generation_would_write(tiny: Path,
     edit_record(record_path(tiny, dated.subject.id),
                 lambda record: record["claims"][dated.index].update(date="1999-01-02"))
     updates.check()
+    # an event given its own date, cited from a source no claim about it cites, once no claim
+    # about it has a date (so that only its own date puts it on the timeline); then renamed
+    # (source pages list it where they state its date), then undated
+    database = updates.database()
+
+    def naming(event_id: str) -> list[Any]:
+        return [ref for ref in database.claims()
+                if event_id in {ref.subject.id, ref.claim.object, ref.claim.said_in,
+                                *ref.claim.attributed_to}]
+
+    def cited(event_id: str) -> set[str]:
+        return {c.source for ref in naming(event_id) for c in ref.claim.citations}
+
+    event = min((r for r in database.entities.values() if r.type == "event"),
+                key=lambda r: len(cited(r.id)))
+    for ref in naming(event.id):
+        if ref.claim.date is not None:
+            edit_record(record_path(tiny, ref.subject.id),
+                        lambda record, index=ref.index: record["claims"][index].pop("date"))
+    updates.check()
+    elsewhere = next(citation for ref in database.claims() for citation in ref.claim.citations
+                     if citation.source not in cited(event.id))
+    event_path = record_path(tiny, event.id)
+    edit_record(event_path, lambda record: record.update(date={
+        "value": "2001-05", "precision": "month",
+        "citations": [elsewhere.model_dump(exclude_none=True)]}))
+    changed = updates.check()
+    assert any(name.startswith("timeline") for name in changed)
+    assert f"sources/{elsewhere.source}.md" in changed
+    edit_record(event_path, lambda record: record.update(name="A Renamed Dated Event"))
+    updates.check()
+    edit_record(event_path, lambda record: record.pop("date"))
+    updates.check()
+
     # a figure derived from another entity's figure, then that figure edited
     database = updates.database()
     valued = next(r for r in database.claims() if r.claim.value is not None)

@@ -42,6 +42,7 @@ def test_a_build_generates_with_the_collector_off_and_runs_the_engine_with_it_on
 
     monkeypatch.setattr(build_module, "generate_tree", fake_generate_tree)
     monkeypatch.setattr(build_module, "mkdocs_build", fake_engine)
+    monkeypatch.setattr(build_module, "index_site", lambda site: 0)  # the empty site has no page
     result = CliRunner().invoke(cli, ["build", "--root", str(_project(tmp_path))])
     assert result.exit_code == 0, result.output
     assert seen == {"generating": False, "engine": True}

@@ -22,6 +22,7 @@ from iranru_ref.records.vocabulary import TYPE_FOLDER
 from iranru_ref.site import paging
 from iranru_ref.site.generate import generate_tree
 from iranru_ref.site.paging import part_page, split
+from iranru_ref.site.views import dated_entries
 
 
 def numbers(items: object, offset: int) -> str:
@@ -87,8 +88,9 @@ def _drawn(page: Path) -> tuple[set[str], list[tuple[str, str]]]:
 
 
 def test_the_timeline_lists_every_dated_claim_once_in_parts_of_ten(parted: Path) -> None:
+    """Every entry once: the dated claims, and the events at their own dates."""
     database = _database()
-    dated = sum(1 for ref in database.claims() if ref.claim.date is not None)
+    dated = len(dated_entries(database))
     pages = _parts(parted, "timeline")
     assert len(pages) == -(-dated // 10) > 1
     ids = []
@@ -210,6 +212,9 @@ def test_the_home_page_lists_only_the_newest_sources_when_there_are_more(
     listed = text[text.index("## Latest sources"):text.index("## Most connected")]
     assert f"sources/{sources[-1].id}/" in listed and f"sources/{sources[0].id}/" not in listed
     assert f"The newest 1 of {len(sources)}; the [sources index](sources/index.md)" in listed
+    # the counts are of every source, not of those listed
+    assert f'<span class="stat-number">{len(sources)}</span> sources' in text
+    assert f" in {len(sources)} news articles " in " ".join(text.split())
 
 
 def test_the_chart_draws_the_largest_money_figures(tmp_path: Path,

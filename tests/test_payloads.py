@@ -345,18 +345,29 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 def search_box(page: Any) -> Any:
-    """The search input, opened: Material's is in the page; Zensical draws its own in a shadow
-    root (which Playwright's selectors pierce) once its button is clicked."""
-    material = page.locator("input.md-search__input")
-    if material.count():
-        material.first.click()
-        return material.first
-    button = page.locator(".md-search__button")
-    assert button.count(), "the search box is missing"
-    button.first.click()
-    box = page.locator("input[role=combobox]").first
+    """The search input, opened: Pagefind's, in the modal that the header's button opens (the
+    same in both engines)."""
+    page.locator(".iranru-search__button").click()
+    box = page.locator("pagefind-modal pagefind-input input")
     box.wait_for()
     return box
+
+
+def search_results(page: Any, query: str) -> tuple[str, str]:
+    """Search for ``query`` and open every filter's menu; return the text that the results show
+    (Pagefind's titles and excerpts of the indexed pages) and the text of the filters' menus,
+    both made from curated text."""
+    box = search_box(page)
+    box.fill(query)
+    page.locator(".pf-result-link").first.wait_for()
+    page.wait_for_timeout(300)  # the other results' excerpts
+    results = "\n".join(page.locator(".pf-result").all_inner_texts())
+    menus: list[str] = []
+    for dropdown in page.locator("pagefind-filter-dropdown .pf-dropdown-trigger").all():
+        dropdown.click()
+        menus += page.locator(".pf-dropdown-option").all_inner_texts()
+        page.keyboard.press("Escape")
+    return results, "\n".join(menus)
 
 
 def browse(base_url: str, pages: list[str], *, search: str | None = None) -> list[str]:
@@ -398,12 +409,15 @@ def browse(base_url: str, pages: list[str], *, search: str | None = None) -> lis
                 page.wait_for_timeout(50)
                 inspect(relative)
             if search is not None:
-                # Material renders search results from the index: type a word the payloads share.
+                # Results are rendered from the index's excerpts: search for a word the payloads
+                # share; the payloads must show in them, and in the filters, as text.
                 page.goto(base_url, wait_until="load")
-                box = search_box(page)
-                box.fill(search)
-                page.wait_for_timeout(1500)
+                results, menus = search_results(page, search)
                 inspect(f"search results for {search!r}")
+                for where, text in (("results", results), ("filters", menus)):
+                    if "<img src=x onerror=alert(1)>" not in text:
+                        findings.append(f"the search {where} for {search!r} do not show the "
+                                        f"payload as text: {text[:300]!r}")
         finally:
             browser.close()
     return findings

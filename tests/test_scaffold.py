@@ -1,11 +1,14 @@
-"""``iranru-ref new TYPE ID``: a record that loads and validates, passes ``check`` as soon as
-it has a claim, points editors at its schema, and never overwrites anything."""
+"""``iranru-ref new TYPE ID``: a record with every field laid out, commented with what it means
+and an example; untouched, ``check`` names each placeholder by file and line; filled in, it
+passes; every example is a valid value; it points editors at its schema and never overwrites."""
 
 from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -17,10 +20,15 @@ from iranru_ref.errors import Problem
 from iranru_ref.load.project import Project
 from iranru_ref.load.yaml_file import load_yaml
 from iranru_ref.records.entity import Entity
+from iranru_ref.records.model import PLACEHOLDER
+from iranru_ref.records.schema_files import ENTITY_SCHEMA, record_schemas
 from iranru_ref.records.vocabulary import FOLDERS, TYPE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELINE = "# yaml-language-server: $schema="
+#: a commented-out field: ``    # object: iran  # The other entity's id…``
+COMMENTED_FIELD = re.compile(r"^(?P<lead> *)# (?P<field> *(- )?[a-z_]+:( |$).*)$")
+FIELD = re.compile(r"^ *(# +)?(- )?(?P<name>[a-z_]+):( |$)")
 
 
 def _new(runner: CliRunner, project: Path, *args: str) -> tuple[int, str]:
@@ -33,53 +41,107 @@ def _a_tag(project: Path) -> str:
     return next(iter(database.vocabulary.tags))
 
 
-@pytest.mark.parametrize("entity_type", list(FOLDERS.values()))
-def test_new_writes_a_record_that_loads_and_validates(
-    project: Path, runner: CliRunner, entity_type: str
-) -> None:
+def _fields(definition: dict[str, Any], definitions: dict[str, Any]) -> set[str]:
+    """Every field name a record can hold below ``definition``."""
+    names: set[str] = set()
+    for name, prop in definition.get("properties", {}).items():
+        names.add(name)
+        for member in [prop, prop.get("items", {}), *prop.get("anyOf", [])]:
+            target = definitions.get(member.get("$ref", "").rpartition("/")[2], {})
+            for inner in [target, *target.get("anyOf", [])]:
+                names |= _fields(inner, definitions)
+    return names
+
+
+def _scaffold(runner: CliRunner, project: Path, entity_type: str) -> tuple[Path, str]:
     tag = _a_tag(project)
     code, output = _new(runner, project, entity_type, "scaffolded-thing", "--tag", tag)
     assert code == 0, output
-    path = project / "data" / TYPE_FOLDER[entity_type] / "scaffolded-thing.yml"
     assert f"wrote data/{TYPE_FOLDER[entity_type]}/scaffolded-thing.yml" in output
-    text = path.read_text("utf-8")
+    path = project / "data" / TYPE_FOLDER[entity_type] / "scaffolded-thing.yml"
+    return path, path.read_text("utf-8")
+
+
+@pytest.mark.parametrize("entity_type", list(FOLDERS.values()))
+def test_new_lays_out_every_field_with_its_meaning(
+    project: Path, runner: CliRunner, entity_type: str
+) -> None:
+    _, text = _scaffold(runner, project, entity_type)
     first = text.splitlines()[0]
     assert first.startswith(MODELINE)
     folder = f"data/{TYPE_FOLDER[entity_type]}"
     schema_path = ROOT / posixpath.normpath(f"{folder}/{first.removeprefix(MODELINE)}")
     assert schema_path == ROOT / "schemas" / "entity.schema.json"
-    problems: list[Problem] = []
-    document = load_yaml(path, str(path), problems)
-    assert document is not None and problems == []
-    entity = Entity.model_validate(document.data)
-    assert (entity.name, entity.tags, entity.claims) == ("Scaffolded Thing", [tag], [])
-    schema = json.loads(schema_path.read_text("utf-8"))
-    jsonschema.Draft202012Validator(schema).validate(document.data)
+    schema = record_schemas()[ENTITY_SCHEMA]
+    written = {match["name"] for line in text.splitlines() if (match := FIELD.match(line))}
+    assert _fields(schema, schema["$defs"]) <= written
+    for field in ("object", "date", "value", "unit", "approximate", "attributed_to", "said_in",
+                  "citations", "precision", "inferred", "wording", "note"):
+        assert field in written, field
+    event_date = any(line.startswith("# date:") for line in text.splitlines())
+    assert event_date == (entity_type == "event")
+    for line in text.splitlines():
+        if FIELD.match(line) and not line.lstrip().startswith(("claims:", "- id:")):
+            assert "  # " in line, f"no meaning given: {line}"
 
 
-def test_new_record_passes_check_once_it_has_a_claim(project: Path, runner: CliRunner) -> None:
+def _filled(text: str, citation: Any, predicate: str) -> str:
+    values = {"id": "scaffold-test", "predicate": predicate,
+              "text": "A claim added to a scaffolded record.", "source": citation.source,
+              "paragraph": str(citation.paragraph),
+              "quote": json.dumps(citation.quote, ensure_ascii=False)}
+    return re.sub(rf"(?m)^(\s*(?:- )?)([a-z_]+): {PLACEHOLDER}\b",
+                  lambda m: f"{m[1]}{m[2]}: {values[m[2]]}", text)
+
+
+@pytest.mark.parametrize("entity_type", ["person", "event"])
+def test_an_untouched_record_names_each_placeholder_and_a_filled_one_passes(
+    project: Path, runner: CliRunner, entity_type: str
+) -> None:
     database = load_checked(Project.find(project))
     citation = next(database.citations()).citation
     predicate = next(name for name, p in database.vocabulary.predicates.items()
-                     if p.kind == "statement" and "person" in p.domain)
-    tag = next(iter(database.vocabulary.tags))
-    code, output = _new(runner, project, "person", "new-speaker", "--tag", tag,
-                        "--name", "New Speaker")
-    assert code == 0, output
-
-    result = runner.invoke(cli, ["check", "--root", str(project)])
-    assert result.exit_code == 1
-    assert "data/people/new-speaker.yml:1: nothing cites 'new-speaker'" in result.output
-    assert "1 problem found" in result.output
-
-    path = project / "data" / "people" / "new-speaker.yml"
-    claim = (f"claims:\n  - id: scaffold-test\n    predicate: {predicate}\n"
-             f"    text: A claim added to a scaffolded record.\n    citations:\n"
-             f"      - source: {citation.source}\n        paragraph: {citation.paragraph}\n"
-             f"        quote: {json.dumps(citation.quote, ensure_ascii=False)}\n")
-    path.write_text(path.read_text("utf-8").replace("claims: []\n", claim), "utf-8")
+                     if p.kind == "statement" and entity_type in p.domain)
+    path, text = _scaffold(runner, project, entity_type)
+    placeholders = [number for number, line in enumerate(text.splitlines(), 1)
+                    if line.split("  # ")[0].endswith(f": {PLACEHOLDER}")]
+    assert len(placeholders) == 6  # id, predicate, text; source, paragraph, quote
+    display = path.relative_to(project).as_posix()
+    for command in ("check", "build"):
+        result = runner.invoke(cli, [command, "--root", str(project)])
+        assert result.exit_code == 1, result.output
+        assert isinstance(result.exception, SystemExit), result.exception
+        assert "Traceback" not in result.output
+        reported = [line for line in result.output.splitlines() if line.startswith(display)]
+        assert [int(line.split(":")[1]) for line in reported] == placeholders, result.output
+        assert all(f"{PLACEHOLDER} is a placeholder; write the value" in line
+                   for line in reported)
+        assert f"{len(placeholders)} problems found" in result.output
+    path.write_text(_filled(text, citation, predicate), "utf-8")
     result = runner.invoke(cli, ["check", "--root", str(project)])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("entity_type", ["figure", "event"])
+def test_every_example_in_a_new_record_is_a_valid_value(
+    project: Path, runner: CliRunner, entity_type: str
+) -> None:
+    """Uncommenting every optional field (and filling the placeholders) gives a record that the
+    model and the JSON Schema both accept."""
+    citation = next(load_checked(Project.find(project)).citations()).citation
+    path, text = _scaffold(runner, project, entity_type)
+    uncommented = "\n".join(
+        f"{m['lead']}{m['field']}" if (m := COMMENTED_FIELD.match(line)) else line
+        for line in _filled(text, citation, "amount").splitlines())
+    problems: list[Problem] = []
+    path.write_text(uncommented, "utf-8")
+    document = load_yaml(path, str(path), problems)
+    assert document is not None and problems == [], problems
+    entity = Entity.model_validate(document.data)
+    assert entity.claims[0].derived is not None and entity.claims[0].date is not None
+    assert (entity.date is not None) == (entity_type == "event")
+    schema = json.loads((ROOT / "schemas" / "entity.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document.data)
 
 
 def test_new_refuses_to_overwrite(project: Path, runner: CliRunner) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import search_fragments
 
 from iranru_ref.check import load_checked
 from iranru_ref.cli import cli
@@ -17,7 +18,6 @@ from iranru_ref.engines.workspace import SITE_MARKER
 from iranru_ref.errors import BuildFailed
 from iranru_ref.load.project import Project
 from iranru_ref.records.vocabulary import TYPE_FOLDER
-from iranru_ref.site import source_pages
 
 needs_zensical = pytest.mark.skipif(
     not zensical.zensical_available(),
@@ -57,10 +57,17 @@ def test_every_entity_page_is_built(zensical_site: tuple[Path, Path]) -> None:
 def test_the_site_has_its_pages_data_and_search(zensical_site: tuple[Path, Path]) -> None:
     _, site = zensical_site
     for page in ("index.html", "network/index.html", "timeline/index.html",
-                 "people/index.html", "data/database.json", "search.json"):
+                 "people/index.html", "data/database.json", "pagefind/pagefind-entry.json"):
         assert (site / page).is_file(), page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Russia–Iran relations" in home
+    # the theme override marks the pages to index, with their filters, as under MkDocs
+    indexed = search_fragments(site)
+    assert indexed["people/alexey-dedov/"]["filters"]["type"] == ["Person"]
+    assert "timeline/" not in indexed and "" not in indexed
+    assert 'class="iranru-search"' in home
+    # Zensical's own search (one index of the whole site) is off: it writes an empty one
+    assert json.loads((site / "search.json").read_text("utf-8"))["items"] == []
     # nothing of the temporary configuration or Zensical's cache is left behind
     assert not list(site.parent.glob(".site.building-*"))
 
@@ -111,21 +118,6 @@ def test_the_configuration_drops_what_zensical_cannot_run(project: Path, tmp_pat
     assert (config["docs_dir"], config["site_dir"]) == ("docs", "site")
     original = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
     assert config["nav"] == original["nav"]
-    assert config["theme"] == original["theme"]
-
-
-@pytest.mark.slow
-@needs_zensical
-def test_a_long_source_is_indexed_in_sections(project: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """Zensical refuses a search item of over 32 KiB and starts items only at Markdown
-    headings; with a small bound, a source page is indexed in several items."""
-    monkeypatch.setattr(source_pages, "SECTION_BYTES", 1500)
-    site = build_site(Project.find(project), site_dir=tmp_path / "site", engine="zensical").site_dir
-    items = json.loads((site / "search.json").read_text("utf-8"))["items"]
-    locations = [item["location"] for item in items
-                 if item["location"].startswith("sources/dedov-sputnik-2023/")]
-    assert len(locations) > 2 and "sources/dedov-sputnik-2023/#from-p5" in locations
-    longest = max(len(item["text"].encode("utf-8")) for item in items
-                  if item["location"].startswith("sources/dedov-sputnik-2023/"))
-    assert longest < 6000
+    # the theme override is the project's, found from the configuration's new folder
+    assert config["theme"] == {**original["theme"], "custom_dir": "project/overrides"}
+    assert (tmp_path / config["theme"]["custom_dir"] / "main.html").is_file()

@@ -120,16 +120,51 @@ def find(root: Path | None, text: str) -> None:
 @ROOT_OPTION
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--id", "source_id", required=True, help="The new source's id, e.g. dedov-tass-2026.")
-def add_source_command(root: Path | None, file: Path, source_id: str) -> None:
-    """Store FILE verbatim as a new source, record its hash and list its numbered paragraphs."""
-    from .authoring.add_source import add_source, terminal_text
+@click.option("--title", default=None,
+              help="The title that came with the article (recorded as supplied, unless the text "
+                   "has it).")
+@click.option("--publisher", default=None, metavar="ID",
+              help="The id of the publishing organisation that came with the article.")
+@click.option("--date", default=None, metavar="YYYY[-MM[-DD]]",
+              help="The publication date that came with the article.")
+@click.option("--url", default=None,
+              help="The article's address, as it came with the article; never a guess.")
+@click.option("--supplied-by", default=None, metavar="WHO",
+              help="Who supplied the metadata given with the options (a person, an "
+                   "organisation, a feed).")
+def add_source_command(root: Path | None, file: Path, source_id: str, title: str | None,
+                       publisher: str | None, date: str | None, url: str | None,
+                       supplied_by: str | None) -> None:
+    """Store FILE verbatim as a new source, record its hash, list its numbered paragraphs with
+    the kinds they look like, and write a metadata stub; what came with the article but is not
+    in its text (--title, --publisher, --date, --url) is recorded as supplied, by --supplied-by."""
+    from .authoring.add_source import Supplied, add_source, terminal_text
 
     project = Project.find(root)
-    meta, paragraphs = add_source(project, file, source_id)
-    click.echo(f"stored sources/{source_id}.txt; edit {terminal_text(project.display(meta))} next")
-    for n, paragraph in enumerate(paragraphs, 1):
+    added = add_source(project, file, source_id,
+                       Supplied(title, publisher, date, url, supplied_by))
+    meta = terminal_text(project.display(added.meta))
+    click.echo(f"stored sources/{source_id}.txt; edit {meta} next")
+    kinds = {proposal.n: proposal.kind for proposal in added.proposals}
+    for n, paragraph in enumerate(added.paragraphs, 1):
         flat = " ".join(terminal_text(paragraph).split())
-        click.echo(f"  ¶{n}: {flat[:100]}{'…' if len(flat) > 100 else ''}")
+        kind = f" ({kinds[n]}?)" if n in kinds else ""
+        click.echo(f"  ¶{n}{kind}: {flat[:100]}{'…' if len(flat) > 100 else ''}")
+    if added.proposals:
+        click.echo("proposed paragraph kinds, written to the stub: "
+                   + ", ".join(f"¶{p.n} {p.kind}" for p in added.proposals)
+                   + "; check each against the article")
+    for dateline in added.datelines:
+        click.echo(f"¶{dateline.n} has the dateline "
+                   f"“{terminal_text(dateline.words)}”: the text's own words for its date")
+    if added.in_text:
+        click.echo(f"stated in the text too, so not recorded as supplied: "
+                   f"{', '.join(added.in_text)}")
+    if added.supplied:
+        who = (f"by {terminal_text(supplied_by)}" if supplied_by
+               else "; say by whom under supplied.by (or pass --supplied-by)")
+        click.echo(f"recorded as supplied with the article, not from its text: "
+                   f"{', '.join(added.supplied)} {who}".replace(" ;", ";"))
 
 
 @cli.command()
@@ -146,8 +181,8 @@ def new(root: Path | None, entity_type: str, entity_id: str, tags: tuple[str, ..
 
     project = Project.find(root)
     path = new_record(project, entity_type, entity_id, list(tags), name)
-    click.echo(f"wrote {project.display(path)}; add a claim (or cite it from another record), "
-               "then run iranru-ref check")
+    click.echo(f"wrote {project.display(path)}; replace each FILL-IN (or write 'claims: []' if "
+               "only another record's claims cite it), then run iranru-ref check")
 
 
 @cli.command()
@@ -172,6 +207,39 @@ def schemas(root: Path | None, check_only: bool) -> None:
         click.echo(f"wrote {name}")
     if not changed:
         click.echo("schemas are up to date")
+
+
+@cli.command()
+@ROOT_OPTION
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option("--git", "git", is_flag=True,
+              help="Read OLD and NEW as git revisions, even where a file has that name.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for a reader; json for programs (see "
+              "docs/database-format.md).")
+def diff(root: Path | None, old: str, new: str | None, git: bool, output_format: str) -> None:
+    """List what changed from OLD to NEW: entities, claims, sources and vocabulary added,
+    removed and changed (with the fields), and citations added, removed or moved.
+
+    OLD and NEW are database.json files or git revisions of the project (a tag such as v1.0.0,
+    HEAD, a commit), read from the repository without touching the checkout. Without NEW, OLD
+    is compared with the project on disk. Exits 0 whether or not anything changed."""
+    import json
+
+    from .authoring.add_source import terminal_text
+    from .exports.changes_text import change_lines
+    from .exports.diff_inputs import comparison, read_side
+
+    before = read_side(old, root, git)
+    after = read_side(new, root, git)
+    document = comparison(before, after)
+    if output_format == "json":
+        click.echo(json.dumps(document, ensure_ascii=False, indent=1))
+        return
+    click.echo(terminal_text(f"comparing {before.label} with {after.label}"))
+    for line in change_lines(document):
+        click.echo(terminal_text(line))
 
 
 def main() -> None:

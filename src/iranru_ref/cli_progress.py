@@ -20,6 +20,7 @@ LABELS = {
     "pages": "writing pages",
     "downloads": "writing the data downloads",
     "engine": "building HTML",
+    "search": "indexing for search",
 }
 
 

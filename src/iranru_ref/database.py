@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import Problem
-from .records.claim import Citation, Claim
+from .records.claim import Citation, Claim, claim_path
 from .records.entity import Entity
 from .records.release import Releases
 from .records.settings import Settings
@@ -60,6 +60,11 @@ class ClaimRef:
     @property
     def anchor(self) -> str:
         return f"claim-{self.claim.id}"
+
+    @property
+    def path(self) -> str:
+        """How a message names the claim in its record: ``claims[signed-treaty]``."""
+        return claim_path(self.claim.id, self.index)
 
     def citation_anchor(self, number: int) -> str:
         """The id of the marker on the source page for this claim's ``number``-th citation:

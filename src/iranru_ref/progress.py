@@ -6,7 +6,8 @@ base class, the default, reports nothing.
 
 The stages, in the order a build runs them: ``load`` (reading and validating the records),
 ``check`` (the checks across records), ``pages`` (the Markdown tree), ``downloads`` (the data
-files) and ``engine`` (MkDocs or Zensical turning the Markdown into HTML).
+files), ``engine`` (MkDocs or Zensical turning the Markdown into HTML) and ``search`` (Pagefind
+indexing that HTML).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-STAGES = ("load", "check", "pages", "downloads", "engine")
+STAGES = ("load", "check", "pages", "downloads", "engine", "search")
 
 
 def _nothing() -> None:

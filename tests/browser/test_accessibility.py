@@ -1,5 +1,5 @@
-"""axe-core (bundled by axe-playwright-python) on the five kinds of page, light and dark:
-no serious or critical violation."""
+"""axe-core (bundled by axe-playwright-python) on the five kinds of page, and on the search open
+with its results, light and dark: no serious or critical violation."""
 
 from __future__ import annotations
 
@@ -27,11 +27,12 @@ def kinds(site_data: dict[str, Any]) -> dict[str, str]:
         "source": f"sources/{cited}/#cite-{claim['id']}-1",
         "network": "network/",
         "timeline": "timeline/",
+        "search": "?q=" + entity["name"],  # the address opens the search with the query
     }
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("kind", ["home", "entity", "source", "network", "timeline"])
+@pytest.mark.parametrize("kind", ["home", "entity", "source", "network", "timeline", "search"])
 def test_no_serious_accessibility_violations(
     browser: Any, site_url: str, site_data: dict[str, Any], kind: str, scheme: str
 ) -> None:
@@ -44,6 +45,9 @@ def test_no_serious_accessibility_violations(
         page.wait_for_function("document.body.dataset.iranruReady === '1'")
         if kind == "source":
             page.wait_for_selector("mark.cited.is-target")
+        if kind == "search":
+            page.wait_for_selector(".iranru-search .pf-result-link")
+            page.wait_for_timeout(300)  # the results' excerpts
         results = Axe().run(page)
         severe = [v for v in results.response["violations"] if v.get("impact") in SEVERE]
         report = [

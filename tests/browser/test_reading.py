@@ -181,24 +181,55 @@ def test_every_claim_is_on_its_entity_page_with_its_citations(
 
 
 def alias_case(site_data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """An alias to search for: Owji when the data has it, otherwise any alias."""
-    with_aliases = [e for e in site_data["entities"] if e.get("aliases")]
+    """An alias to search for (the sources' or the editors'): Owji when the data has it,
+    otherwise any alias."""
+    def aliases(entity: dict[str, Any]) -> list[str]:
+        return [*entity.get("aliases", []), *entity.get("editor_aliases", [])]
+
+    with_aliases = [e for e in site_data["entities"] if aliases(e)]
     if not with_aliases:
         pytest.fail("no entity has an alias, so alias search cannot be checked")
     for entity in with_aliases:
-        for alias in entity["aliases"]:
+        for alias in aliases(entity):
             if "owji" in alias.casefold().split():  # the issue's example: Owji finds Ouji
                 return "Owji", entity
     entity = with_aliases[0]
-    return entity["aliases"][0], entity
+    return aliases(entity)[0], entity
+
+
+#: the header's search (Pagefind's modal) and its parts
+SEARCH_BUTTON = ".iranru-search__button"
+SEARCH_DIALOG = ".iranru-search dialog.pf-modal"
+SEARCH_INPUT = ".iranru-search pagefind-input input"
+RESULT_LINKS = ".iranru-search pagefind-results a.pf-result-link"
+
+
+def search_for(page: Any, query: str) -> None:
+    """Type a query into the open search, as a reader would."""
+    box = page.locator(SEARCH_INPUT)
+    box.fill("")
+    box.press_sequentially(query)
+
+
+def search_result(page: Any, path: str) -> Any:
+    """The search result that links to ``path`` (a URL path from the site's root). Results load
+    as they scroll into view, so the list is scrolled until it shows up."""
+    link = page.locator(f"{RESULT_LINKS}[href$='/{path}']")
+    page.locator(RESULT_LINKS).first.wait_for()
+    for _ in range(40):
+        if link.count():
+            return link.first
+        page.locator(".iranru-search pagefind-results .pf-result").last.scroll_into_view_if_needed()
+        page.wait_for_timeout(150)
+    shown = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(l => l.href)")
+    pytest.fail(f"no search result links to {path}; the results: {shown}")
 
 
 def open_search_result(page: Any, entity: dict[str, Any]) -> None:
-    result = page.locator(f".md-search-result__link[href*='/{entity_path(entity)}']").first
-    result.wait_for()
-    result.click()
+    search_result(page, entity_path(entity)).click()
     page.wait_for_url(re.compile(re.escape(entity_path(entity)) + r"(\?[^#]*)?(#.*)?$"))
     wait_for_title(page, entity["name"])
+    page.wait_for_selector(SEARCH_DIALOG + ":not([open])", state="attached")
 
 
 def test_search_by_alias_reaches_the_entity(
@@ -206,8 +237,8 @@ def test_search_by_alias_reaches_the_entity(
 ) -> None:
     alias, entity = alias_case(site_data)
     page.goto(site_url + "timeline/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(alias)
+    page.click(SEARCH_BUTTON)
+    search_for(page, alias)
     open_search_result(page, entity)
     assert_clean(page_log)
 
@@ -219,8 +250,8 @@ def test_home_search_box_opens_the_search_with_the_query(
     page.goto(site_url)
     page.fill("#home-search-input", alias)
     page.press("#home-search-input", "Enter")
-    page.wait_for_function("document.querySelector('[data-md-toggle=search]').checked")
-    assert page.input_value("input.md-search__input") == alias
+    page.wait_for_selector(SEARCH_DIALOG + "[open]")
+    assert page.input_value(SEARCH_INPUT) == alias
     open_search_result(page, entity)
     assert_clean(page_log)
 
@@ -230,7 +261,7 @@ def test_search_query_in_the_address_opens_the_search(
 ) -> None:
     alias, entity = alias_case(site_data)
     page.goto(site_url + "?q=" + alias)
-    page.wait_for_function("document.querySelector('[data-md-toggle=search]').checked")
+    page.wait_for_selector(SEARCH_DIALOG + "[open]")
     open_search_result(page, entity)
 
 
@@ -241,21 +272,114 @@ def test_search_finds_claim_text_and_source_text(
     claim = max(site_data["claims"], key=lambda c: len(c["text"]))
     subject = next(e for e in site_data["entities"] if e["id"] == claim["subject"])
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.click(SEARCH_BUTTON)
     search_for(page, _rarest_words(claim["text"], [c["text"] for c in site_data["claims"]]))
-    page.locator(f".md-search-result__link[href*='/{entity_path(subject)}']").first.wait_for()
+    search_result(page, entity_path(subject))
     # A word that only the source text has finds the source page.
     source = site_data["sources"][0]
     body = " ".join(p["text"] for p in source["paragraphs"] if p["kind"] == "body")
     search_for(page, _rare_phrase(body))
-    page.locator(f".md-search-result__link[href*='/sources/{source['id']}/']").first.wait_for()
+    search_result(page, f"sources/{source['id']}/")
 
 
-def search_for(page: Any, query: str) -> None:
-    """Type a query into Material's search box (it searches on key presses, not on fill)."""
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press_sequentially(query)
+def choose_filter(page: Any, name: str, value: str) -> None:
+    """Tick ``value`` in the menu of the filter ``name``, then close the menu."""
+    page.click(f".iranru-search pagefind-filter-dropdown[filter={name}] .pf-dropdown-trigger")
+    option = page.locator(".iranru-search .pf-dropdown-option").filter(
+        has=page.locator(".pf-dropdown-option-label", has_text=re.compile(
+            "^" + re.escape(value) + "$")))
+    option.first.click()
+    page.keyboard.press("Escape")  # closes the menu, not the search
+    page.wait_for_selector(SEARCH_DIALOG + "[open]")
+
+
+def result_paths(page: Any, site_url: str) -> list[str]:
+    """The loaded results' pages, as URL paths from the site's root, once the results settle."""
+    page.wait_for_timeout(400)
+    page.locator(RESULT_LINKS).first.wait_for()
+    hrefs: list[str] = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(l => l.href)")
+    return [href.removeprefix(site_url) for href in hrefs]
+
+
+def test_search_filters_narrow_the_results_by_type_tag_and_source(
+    page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
+) -> None:
+    entity = best_entity(site_data)
+    tag = entity["tags"][0]
+    tagged = {entity_path(e) for e in site_data["entities"] if tag in e["tags"]}
+    source = site_data["sources"][0]
+    page.goto(site_url)
+    page.click(SEARCH_BUTTON)
+    search_for(page, entity["name"])
+    everything = result_paths(page, site_url)
+    choose_filter(page, "type", "Source")
+    narrowed = result_paths(page, site_url)
+    assert narrowed and all(path.startswith("sources/") for path in narrowed), narrowed
+    page.locator(SEARCH_DIALOG + " .pf-dropdown-trigger").first.click()  # untick it again
+    page.locator(".iranru-search .pf-dropdown-option[aria-selected=true]").first.click()
+    page.keyboard.press("Escape")
+    choose_filter(page, "tag", tag)
+    narrowed = result_paths(page, site_url)
+    assert entity_path(entity) in narrowed and set(narrowed) <= tagged, narrowed
+    choose_filter(page, "source", source["label"] or source["title"])
+    both = result_paths(page, site_url)
+    assert both and set(both) <= set(narrowed), both
+    assert len(everything) >= len(narrowed)
+    assert_clean(page_log)
+
+
+def test_search_by_keyboard(
+    page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
+) -> None:
+    """/ (or s) opens the search with the typing in its box, the arrows move through the
+    results, Enter follows one; Escape closes the search and gives the focus back."""
+    alias, entity = alias_case(site_data)
+    page.goto(site_url + "sources/")
+    page.wait_for_selector("body[data-iranru-ready]")
+    page.keyboard.press("/")
+    page.wait_for_selector(SEARCH_DIALOG + "[open]")
+    page.keyboard.type(alias)
+    assert page.input_value(SEARCH_INPUT) == alias
+    search_result(page, entity_path(entity))
+    page.locator(SEARCH_INPUT).focus()
+    for _ in range(20):
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate("() => document.activeElement.getAttribute('href') || ''")
+        if focused.endswith("/" + entity_path(entity)):
+            break
+    else:
+        pytest.fail(f"the arrows never reached the result for {entity_path(entity)}")
+    page.keyboard.press("Enter")
+    wait_for_title(page, entity["name"])
+    page.wait_for_selector(SEARCH_DIALOG + ":not([open])", state="attached")
+    page.keyboard.press("s")
+    page.wait_for_selector(SEARCH_DIALOG + "[open]")
+    assert page.evaluate("() => document.activeElement.matches('pagefind-input input')")
+    page.keyboard.press("Escape")
+    page.wait_for_selector(SEARCH_DIALOG + ":not([open])", state="attached")
+    assert page.evaluate("() => document.activeElement.matches('.iranru-search__button')")
+    assert_clean(page_log)
+
+
+def test_reading_a_page_fetches_nothing_of_search(
+    page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
+) -> None:
+    """Search is loaded when a reader opens it, and then fetches parts of the index, never one
+    index of the whole site."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url.removeprefix(site_url)))
+    page.goto(site_url)
+    page.wait_for_selector("body[data-iranru-ready]")
+    assert not [url for url in fetched if "pagefind" in url or "search" in url], fetched
+    alias, entity = alias_case(site_data)
+    page.click(SEARCH_BUTTON)
+    search_for(page, alias)
+    search_result(page, entity_path(entity))
+    searched = [url for url in fetched if url.startswith("pagefind/")]
+    assert "pagefind/pagefind-component-ui.js" in searched
+    assert any(url.startswith("pagefind/fragment/") for url in searched), searched
+    assert not [url for url in fetched if "search_index" in url or url.endswith("search.json")]
+    assert_clean(page_log)
 
 
 def _rarest_words(text: str, corpus: list[str], count: int = 3) -> str:

@@ -57,7 +57,8 @@ def find_records(project: Project, text: str, limit: int = 10) -> list[Match]:
     wanted = fold_name(text)
     matches = []
     for record in database.entities.values():
-        names = [record.entity.name, *record.entity.aliases, record.id]
+        names = [record.entity.name, *record.entity.aliases, *record.entity.editor_aliases,
+                 record.id]
         score, matched = max((_score(wanted, fold_name(name)), name) for name in names)
         if score >= CLOSE:
             matches.append(Match(record, matched, score))

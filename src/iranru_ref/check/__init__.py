@@ -14,10 +14,10 @@ from ..load import load_database
 from ..load.project import Project
 from ..load.records import RecordCache
 from ..progress import SILENT, Progress
-from .citations import check_citations
+from .citations import check_citations, citation_problems
 from .claims import check_claim, check_tags
 from .coverage import uncited_body_paragraphs
-from .dates import check_dates
+from .dates import check_dates, check_event_date
 from .names import check_names
 from .sources import check_sources
 
@@ -55,6 +55,10 @@ def check_database(database: Database) -> list[Problem]:
     claim_ids = database.claim_index()
     for record in database.entities.values():
         problems.extend(check_tags(database, record))
+        if record.entity.date is not None:
+            problems.extend(check_event_date(database, record))
+            problems.extend(citation_problems(database, record, record.entity.date.citations,
+                                              "date", ("date",)))
         first_claims: dict[str, int] = {}  # a claim id's first index in the record
         for index, claim in enumerate(record.entity.claims):
             ref = ClaimRef(record, index, claim)
@@ -62,7 +66,7 @@ def check_database(database: Database) -> list[Problem]:
             if first != index:
                 problems.append(
                     Problem(record.document.display, record.claim_line(index, "id"),
-                            f"claims[{index}].id: the claim id {claim.id!r} is already used on line "
+                            f"{ref.path}.id: the claim id {claim.id!r} is already used on line "
                             f"{record.claim_line(first, 'id')}; claim ids are unique within a record")
                 )
             problems.extend(check_claim(database, ref, referenced, claim_ids))
@@ -70,8 +74,8 @@ def check_database(database: Database) -> list[Problem]:
             problems.extend(check_dates(database, ref))
             if claim.object:
                 referenced.add(claim.object)
-        if record.entity.claims:
-            referenced.add(record.id)
+        if record.entity.claims or record.entity.date:
+            referenced.add(record.id)  # its own claims, or its own date, cite it
     for source in database.sources.values():
         if source.meta.publisher:
             referenced.add(source.meta.publisher)

@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 
-from ..database import ClaimRef, Database
+from ..database import ClaimRef, Database, EntityRecord
 from ..errors import Problem
+from ..records.claim import Citation
 from ..records.source import Source
 from ..records.text import fold
 from ..suggest import did_you_mean
 
 
 def check_citations(database: Database, ref: ClaimRef) -> list[Problem]:
-    problems: list[Problem] = []
-    record, index = ref.subject, ref.index
-    display = record.document.display
-    for position, citation in enumerate(ref.claim.citations):
-        where = f"claims[{index}].citations[{position}]"
+    return citation_problems(database, ref.subject, ref.claim.citations, ref.path,
+                             ("claims", ref.index))
 
-        def report(message: str, *path: str, where: str = where, position: int = position) -> None:
-            line = record.claim_line(index, "citations", position, *path)
-            problems.append(Problem(display, line, f"{where}{message}"))
+
+def citation_problems(database: Database, record: EntityRecord, citations: Sequence[Citation],
+                      where: str, path: tuple[str | int, ...]) -> list[Problem]:
+    """The problems of ``citations``, which sit at ``path`` in ``record`` (``claims[x]``, or an
+    event's ``date``), named from ``where``."""
+    problems: list[Problem] = []
+    display = record.document.display
+    for position, citation in enumerate(citations):
+        at = f"{where}.citations[{position}]"
+
+        def report(message: str, *field: str, at: str = at, position: int = position) -> None:
+            line = record.document.line_of((*path, "citations", position, *field))
+            problems.append(Problem(display, line, f"{at}{message}"))
 
         source = database.sources.get(citation.source)
         if source is None and citation.source in database.broken_sources:

@@ -43,7 +43,7 @@ def check_claim(
     problems: list[Problem] = []
     record, claim, index = ref.subject, ref.claim, ref.index
     display = record.document.display
-    where = f"claims[{index}]"
+    where = ref.path
 
     def report(message: str, *path: str | int) -> None:
         problems.append(Problem(display, record.claim_line(index, *path), f"{where}{message}"))

@@ -48,6 +48,14 @@ def _how(first: str, second: str) -> str:
     return "" if first == second else " once case, width and look-alike letters are set aside"
 
 
+def _spellings(record: EntityRecord) -> list[tuple[str, int, str]]:
+    """The record's other names, the sources' and the editors', as (field, index, alias)."""
+    return [(field, index, alias)
+            for field, values in (("aliases", record.entity.aliases),
+                                  ("editor_aliases", record.entity.editor_aliases))
+            for index, alias in enumerate(values)]
+
+
 def check_names(database: Database) -> tuple[list[Problem], list[Problem]]:
     """Problems (a name shared, or an alias that is another record's name) and warnings (an
     alias shared by two records)."""
@@ -63,37 +71,37 @@ def check_names(database: Database) -> tuple[list[Problem], list[Problem]]:
                 f"({_where(first, ('name',))}){_how(first.name, record.name)}; two records "
                 "cannot share a name, so merge them or make the names differ as a reader sees "
                 "them"))
-    aliases: dict[str, tuple[EntityRecord, int]] = {}
+    aliases: dict[str, tuple[EntityRecord, str, int]] = {}
     shared = 0
-    last: tuple[EntityRecord, int] | None = None
+    last: tuple[EntityRecord, str, int] | None = None
     for record in database.entities.values():
-        for index, alias in enumerate(record.entity.aliases):
+        for field, index, alias in _spellings(record):
             key = skeleton(alias)
             line = record.document.line_of  # asked only for a problem: it parses the file again
             owner = names.get(key)
             if owner is not None and owner is not record:
                 problems.append(Problem(
-                    record.document.display, line(("aliases", index)),
-                    f"aliases[{index}]: {alias!r} reads the same as the name of {owner.id!r} "
+                    record.document.display, line((field, index)),
+                    f"{field}[{index}]: {alias!r} reads the same as the name of {owner.id!r} "
                     f"({_where(owner, ('name',))}){_how(owner.name, alias)}; an alias is "
                     "another name for this record only, so remove it or tell it apart"))
                 continue
-            other, other_index = aliases.setdefault(key, (record, index))
+            other, other_field, other_index = aliases.setdefault(key, (record, field, index))
             if other is record:
                 continue
             shared += 1
             if shared <= MAX_WARNINGS:
                 warnings.append(Problem(
-                    record.document.display, line(("aliases", index)),
-                    f"aliases[{index}]: {alias!r} is also an alias of {other.id!r} "
-                    f"({_where(other, ('aliases', other_index))}); a reader searching for it "
+                    record.document.display, line((field, index)),
+                    f"{field}[{index}]: {alias!r} is also an alias of {other.id!r} "
+                    f"({_where(other, (other_field, other_index))}); a reader searching for it "
                     "finds both"))
             elif shared == MAX_WARNINGS + 1:
-                last = (record, index)
+                last = (record, field, index)
     if last is not None:
-        record, index = last
+        record, field, index = last
         warnings.append(Problem(
-            record.document.display, record.document.line_of(("aliases", index)),
-            f"aliases[{index}]: this alias and {shared - MAX_WARNINGS - 1:,} more are also "
+            record.document.display, record.document.line_of((field, index)),
+            f"{field}[{index}]: this alias and {shared - MAX_WARNINGS - 1:,} more are also "
             "aliases of other records (only the first are listed)"))
     return problems, warnings

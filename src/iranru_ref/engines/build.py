@@ -1,4 +1,5 @@
-"""``iranru-ref build``: check, generate, build with the chosen engine, then swap the site in.
+"""``iranru-ref build``: check, generate, build with the chosen engine, index the HTML for
+search, then swap the site in.
 
 Everything is written into a workspace beside the target (``workspace.py``); the finished site
 replaces the previous one only when every step succeeded.
@@ -18,6 +19,7 @@ from ..progress import SILENT, Progress
 from ..site.generate import generate_tree
 from .memory import paused_gc
 from .mkdocs_engine import mkdocs_build
+from .search_index import index_site
 from .workspace import check_site_dir, mark_site, swap_in, workspace
 
 
@@ -47,6 +49,8 @@ def build_site(project: Project, site_dir: Path | None = None, engine: str = "mk
                     zensical_build(project, docs, built)
             else:
                 mkdocs_build(project, docs, built, pages, progress)
+            with progress.stage("search"):
+                index_site(built)
             mark_site(built)
             swap_in(built, target)
     except IranruError:

@@ -6,8 +6,6 @@ content changed, so an edit rebuilds only the pages it changed. MkDocs' dirty bu
 gaps, which ``DirtyBuilds`` closes, build after build:
 
 * a page removed keeps its HTML, and a static file its copy: they are deleted;
-* the search index would hold only the pages just rebuilt (Material for MkDocs merges in the
-  earlier index for one page only): the earlier entries of every page not rebuilt are kept;
 * every page shows the navigation, so a change to it (an entry added, moved or retitled, a page
   in it whose title comes from its heading edited) or to ``mkdocs.yml`` rebuilds every page;
 * a hand-written page may link to any page, so when pages come or go, the hand-written pages
@@ -28,7 +26,6 @@ from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 #: how MkDocs warns about every dirty build (in strict mode, that warning would fail it)
@@ -77,11 +74,9 @@ class DirtyBuilds:
     def __init__(self) -> None:
         self._outputs: set[str] | None = None
         self._pages: set[str] = set()
-        self._urls: set[str] = set()
         self._nav: tuple[Any, ...] | None = None
         self._config: tuple[int, int] | None = None
         self._whole = True
-        self._rebuilt: set[str] = set()
 
     def rebuild_all_next(self) -> None:
         """Rebuild every page in the next build (after one that failed)."""
@@ -90,7 +85,6 @@ class DirtyBuilds:
     def on_files(self, files: Files, config: Any, hand_written: Collection[str]) -> None:
         """Delete what pages and files removed since the last build left, and have the
         hand-written pages rebuilt if pages came or went."""
-        self._rebuilt = set()
         site = Path(config.site_dir)
         outputs = {file.dest_uri for file in files}
         pages = {file.src_uri for file in files.documentation_pages()}
@@ -100,7 +94,6 @@ class DirtyBuilds:
                 _delete(site, (file.dest_uri for name in hand_written
                                if (file := files.get_file_from_path(name)) is not None))
         self._outputs, self._pages = outputs, pages
-        self._urls = {file.url for file in files.documentation_pages()}
 
     def on_nav(self, nav: Navigation, config: Any) -> None:
         """Empty the site folder when every page must be rebuilt."""
@@ -109,23 +102,6 @@ class DirtyBuilds:
         if self._whole or signature != self._nav or stamp != self._config:
             clean_directory(config.site_dir)
         self._nav, self._config, self._whole = signature, stamp, False
-
-    def on_pre_page(self, page: Page) -> None:
-        """A page being rebuilt (in a dirty build, MkDocs reads only those)."""
-        self._rebuilt.add(page.url)
-
-    def merge_search_index(self, config: Any) -> None:
-        """Keep, in the index Material's search plugin is about to write, the entries of every
-        page that still exists and was not rebuilt. Run before the plugin's ``on_post_build``."""
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        earlier = getattr(search, "search_index_prev", None)
-        if earlier is None:
-            return
-        kept = [entry for entry in earlier.entries
-                if (url := entry["location"].split("#", 1)[0]) in self._urls
-                and url not in self._rebuilt]
-        search.search_index.entries = kept + search.search_index.entries
-        search.search_index_prev = None  # merged: the plugin would merge one page again
 
 
 def _delete(site: Path, outputs: Iterable[str]) -> None:

@@ -3,7 +3,9 @@
 ``mkdocs build`` and ``mkdocs serve`` then work as usual. When ``iranru-ref build`` has already
 generated the tree (the docs folder carries the generation marker), the hook does nothing.
 
-After a build it writes the marker file that lets ``iranru-ref build`` replace the site later.
+After a build it indexes the site for search with Pagefind (``search_index.py``; under
+``iranru-ref build`` the build does that itself, for either engine) and writes the marker file
+that lets ``iranru-ref build`` replace the site later.
 
 Under ``mkdocs serve`` (``iranru-ref serve`` runs ``mkdocs serve --dirty``), each save rebuilds
 the site once, and only what it changed:
@@ -35,17 +37,18 @@ from typing import Any
 
 import click
 import jinja2
-from mkdocs.plugins import event_priority
 
 from iranru_ref.engines.build import template_failure
 from iranru_ref.engines.dirty_build import DirtyBuilds, quiet_dirty_warning
 from iranru_ref.engines.live_update import cannot_write, problem_lines, summary, unexpected, update_tree
 from iranru_ref.engines.memory import paused_gc
 from iranru_ref.engines.preview import Preview
+from iranru_ref.engines.search_index import index_site
 from iranru_ref.engines.workspace import mark_site
 from iranru_ref.errors import IranruError
 from iranru_ref.exports.dataset import DOWNLOADS_PAGE
 from iranru_ref.load.project import Project
+from iranru_ref.site.changes_page import PAGE as CHANGES_PAGE
 from iranru_ref.site.generate import generate_tree
 from iranru_ref.site.live_tree import LiveTree
 from iranru_ref.site.template_cache import THEME_TEMPLATES, TemplateCache
@@ -57,11 +60,13 @@ log = logging.getLogger("mkdocs.plugins.iranru")
 
 
 class _Serving:
-    """What this MkDocs process does (``on_startup``), and, while serving, the live tree, the
-    dirty builds and what the server adds to its pages."""
+    """What this MkDocs process does (``on_startup``), whether the hook generated the tree (plain
+    ``mkdocs build`` or ``serve``, which the hook then indexes too), and, while serving, the live
+    tree, the dirty builds and what the server adds to its pages."""
 
     command = ""
     dirty = False
+    generated = False
     live: LiveTree | None = None
     builds = DirtyBuilds()
     preview = Preview()
@@ -100,7 +105,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: Any) -> Any:
-    if (Path(config["docs_dir"]) / MARKER).is_file():
+    _Serving.generated = not (Path(config["docs_dir"]) / MARKER).is_file()
+    if not _Serving.generated:
         return config
     root = Path(config["config_file_path"]).parent
     if _Serving.command != "serve":
@@ -124,8 +130,9 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Any, /, *, config: Any) -> Any:
     if _Serving.command == "serve":
-        downloads = files.get_file_from_path(DOWNLOADS_PAGE)
-        _Serving.preview.downloads_page = downloads.dest_uri if downloads else None
+        _Serving.preview.export_pages = frozenset(
+            file.dest_uri for name in (DOWNLOADS_PAGE, CHANGES_PAGE)
+            if (file := files.get_file_from_path(name)) is not None)
         if _Serving.dirty:
             live = _Serving.live
             _Serving.builds.on_files(files, config, live.hand_written if live else ())
@@ -138,18 +145,21 @@ def on_nav(nav: Any, /, *, config: Any, files: Any) -> Any:
     return nav
 
 
-def on_pre_page(page: Any, /, *, config: Any, files: Any) -> Any:
-    if _Serving.command == "serve" and _Serving.dirty:
-        _Serving.builds.on_pre_page(page)
-    return page
+def on_post_build(config: Any) -> None:
+    """Index the site for search (unless ``iranru-ref build`` runs MkDocs: it indexes the site
+    itself) and mark it as one a build wrote, so that ``iranru-ref build`` may replace it later.
 
-
-@event_priority(50)  # before the search plugin writes its index
-def on_post_build(*, config: Any) -> None:
-    """Mark the site as one a build wrote, so that ``iranru-ref build`` may replace it later."""
-    if _Serving.command == "serve" and _Serving.dirty:
-        _Serving.builds.merge_search_index(config)
-    mark_site(Path(config["site_dir"]))
+    While serving, an index that fails is reported and the site is served without an up-to-date
+    search; ``mkdocs build`` fails with it."""
+    site = Path(config["site_dir"])
+    if _Serving.generated:
+        try:
+            index_site(site)
+        except IranruError as exc:
+            if _Serving.command != "serve":
+                raise
+            click.echo(exc.message, err=True)
+    mark_site(site)
 
 
 def on_serve(server: Any, /, *, config: Any, builder: Any) -> Any:

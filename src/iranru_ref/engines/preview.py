@@ -1,7 +1,7 @@
 """What the development server adds to the pages it answers with, while serving.
 
-The problems of the last edit are shown in a banner on every page, and the Downloads page says
-when the data has changed since the downloads were written. Both are put into each HTML answer
+The problems of the last edit are shown in a banner on every page, and the Downloads and Changes
+pages say when the data has changed since the server wrote them. Both are put into each HTML answer
 as it is sent, never into the built pages: a dirty build rebuilds only the pages an edit
 changed, so a banner built into pages would stay on those it did not rebuild. The live reload
 brings them up, since the server tells browsers to reload after every build.
@@ -27,8 +27,9 @@ _BODY = re.compile(rb"<body\b[^>]*>")
 class Preview:
     #: the problems of the last edit, one line each (none once an edit succeeds)
     problems: list[str] = field(default_factory=list)
-    #: the URL path (under the server's mount path) of the Downloads page's HTML file
-    downloads_page: str | None = None
+    #: the URL paths (under the server's mount path) of the HTML files of the pages that show
+    #: what the server wrote when it started: the Downloads and Changes pages
+    export_pages: frozenset[str] = frozenset()
     #: the data has changed since the downloads were written
     downloads_stale: bool = False
 
@@ -43,10 +44,11 @@ class Preview:
     def notice(self, path: str) -> str:
         """What the page at ``path`` shows above everything else, if anything."""
         shown = self.banner() if self.problems else ""
-        if self.downloads_stale and path == self.downloads_page:
+        if self.downloads_stale and path in self.export_pages:
             shown += ('<div class="iranru-notice" role="note"><p>While the site is served, the '
-                      "downloads are those written when the server started, and the data has "
-                      "changed since. <code>iranru-ref build</code> writes them afresh.</p></div>")
+                      "downloads and the list of changes are those written when the server "
+                      "started, and the data has changed since. <code>iranru-ref build</code> "
+                      "writes them afresh.</p></div>")
         return shown
 
     def wrap(self, app: WsgiApp, mount_path: str = "/") -> WsgiApp:

@@ -29,7 +29,7 @@ from ..errors import BuildFailed
 SITE_MARKER = ".iranru-site"
 SITE_MARKER_TEXT = ("This folder is a site built by iranru-ref; each build replaces it whole.\n")
 #: the project's own folders, which a site folder may not be in (or be)
-PROJECT_FOLDERS = ("data", "sources", "docs", "templates", "src", "schemas", "tests",
+PROJECT_FOLDERS = ("data", "sources", "docs", "templates", "overrides", "src", "schemas", "tests",
                    "benchmarks", "scripts", "node_modules", ".build", ".git")
 
 

@@ -3,10 +3,10 @@
 Zensical reads ``mkdocs.yml`` but runs no MkDocs plugins or hooks, and it wants ``docs_dir``
 and ``site_dir`` inside the folder of its configuration file. So the project's ``mkdocs.yml`` is
 copied into the folder that holds both the generated tree and the output folder, with
-``docs_dir`` and ``site_dir`` pointing at them and the MkDocs-only settings removed (the hook
-would regenerate the tree that ``iranru-ref`` has already generated). Zensical then runs as a
-separate process, ``python -m zensical build``, and any failure becomes a ``BuildFailed``
-message with the last lines it printed.
+``docs_dir`` and ``site_dir`` pointing at them, the theme's ``custom_dir`` at the project's, and
+the MkDocs-only settings removed (the hook would regenerate the tree that ``iranru-ref`` has
+already generated). Zensical then runs as a separate process, ``python -m zensical build``, and
+any failure becomes a ``BuildFailed`` message with the last lines it printed.
 """
 
 from __future__ import annotations
@@ -58,6 +58,10 @@ def zensical_config(project: Project, config_dir: Path, docs_dir: Path,
                           "passed on to Zensical; write the value out")
     config["docs_dir"] = os.path.relpath(docs_dir, config_dir)
     config["site_dir"] = os.path.relpath(site_dir, config_dir)
+    theme = config.get("theme")
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        # the theme override (overrides/) stays in the project, beside mkdocs.yml
+        theme["custom_dir"] = os.path.relpath(project.root / theme["custom_dir"], config_dir)
     return config
 
 

@@ -41,6 +41,7 @@ from .index_file import FILE_NAME as INDEX_FILE
 from .index_file import index_bytes, keep_build_time
 from .published_schema import FILE_NAME as SCHEMA_FILE
 from .published_schema import write_database_schema
+from .release_history import FILE_NAME as CHANGES_FILE
 from .sqlite_file import FILE_NAME as SQLITE_FILE
 from .sqlite_file import write_sqlite
 from .tables import TABLES, table_rows
@@ -63,10 +64,12 @@ def as_text(write: Callable[[TextIO], object]) -> Writer:
 
 
 def data_files(database: Database, graph: nx.MultiDiGraph, written: list[Download],
-               releases: Releases | None = None) -> Iterator[tuple[str, Writer]]:
+               releases: Releases | None = None, changes: bytes | None = None
+               ) -> Iterator[tuple[str, Writer]]:
     """Each data download's name and what writes it, in the order the catalogue lists them;
     the table rows live only while their files are written. ``written`` lists the downloads
-    written so far, as they are written (the data package describes the CSV files)."""
+    written so far, as they are written (the data package describes the CSV files).
+    ``changes`` is ``changes.json``, when the caller has read the releases' history."""
     yield DATABASE_FILE, as_text(partial(write_database_json, database))
     yield SCHEMA_FILE, write_database_schema
     rows = table_rows(database)
@@ -79,16 +82,18 @@ def data_files(database: Database, graph: nx.MultiDiGraph, written: list[Downloa
     yield GRAPHML_FILE, partial(write_graphml, graph)
     yield GEXF_FILE, partial(write_gexf, graph)
     yield ANNOTATIONS_FILE, as_text(partial(write_annotations, database))
+    if changes is not None:
+        yield CHANGES_FILE, lambda file: file.write(changes)
 
 
 def export_downloads(database: Database, open_file: Opener,
-                     graph: nx.MultiDiGraph | None = None, previous_index: Path | None = None
-                     ) -> list[Download]:
+                     graph: nx.MultiDiGraph | None = None, previous_index: Path | None = None,
+                     changes: bytes | None = None) -> list[Download]:
     """Write every download with ``open_file``; return their catalogue entries, in order.
 
     ``graph`` is ``build_graph(database)`` when the caller has it. ``previous_index`` is the
     ``index.json`` an earlier generation wrote, whose build time is kept when it lists the very
-    same files."""
+    same files. ``changes`` is ``changes.json`` (``release_history.changes_bytes``)."""
     downloads: list[Download] = []
 
     def write(name: str, writer: Writer) -> None:
@@ -100,7 +105,7 @@ def export_downloads(database: Database, open_file: Opener,
     releases = database.releases
     if graph is None:
         graph = build_graph(database)
-    for name, writer in data_files(database, graph, downloads, releases):
+    for name, writer in data_files(database, graph, downloads, releases, changes):
         write(name, writer)
     dataset = dataset_bytes(database, downloads, releases)
     write(DATASET_FILE, lambda file: file.write(dataset))

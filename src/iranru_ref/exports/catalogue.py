@@ -39,6 +39,9 @@ DESCRIPTIONS = {
     "graph.gexf": "The entity network as GEXF, Gephi's native format.",
     "annotations.jsonld": "Every citation as a W3C Web Annotation anchored in its source "
                           "paragraph by a quote and a position selector.",
+    "changes.json": "Every release of the data (version, date, notes) with what changed since "
+                    "the one before: records added, removed and changed, citations added and "
+                    "moved; and the changes not yet released.",
     "dataset.jsonld": "schema.org Dataset description of these downloads.",
     "index.json": "Every download with its size and SHA-256, the build time, the licence and "
                   "the version, for mirrors.",

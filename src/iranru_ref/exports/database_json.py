@@ -6,11 +6,13 @@ added.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..database import Database
-from ..records.claim import Claim
+from ..database import Database, EntityRecord
+from ..records.claim import Citation, Claim
 from ..records.dates import PartialDate
+from ..records.source import Supplied
 from .json_text import write_json
 
 FILE_NAME = "database.json"
@@ -23,6 +25,12 @@ def _date(date: PartialDate | None) -> dict[str, Any] | None:
         return None
     return {"value": date.value, "precision": date.precision, "inferred": date.inferred,
             "wording": date.wording, "note": date.note}
+
+
+def _citations(citations: Sequence[Citation]) -> list[dict[str, Any]]:
+    return [{"source": c.source, "paragraph": c.paragraph, "quote": c.quote,
+             **({"occurrence": c.occurrence} if c.occurrence else {})}
+            for c in citations]
 
 
 def _claim(subject: str, claim: Claim) -> dict[str, Any]:
@@ -46,12 +54,33 @@ def _claim(subject: str, claim: Claim) -> dict[str, Any]:
         "contested": claim.contested,
         "derived": claim.derived.model_dump() if claim.derived else None,
         "note": claim.note,
-        "citations": [
-            {"source": c.source, "paragraph": c.paragraph, "quote": c.quote,
-             **({"occurrence": c.occurrence} if c.occurrence else {})}
-            for c in claim.citations
-        ],
+        "citations": _citations(claim.citations),
     }
+
+
+def _entity(record: EntityRecord) -> dict[str, Any]:
+    entity = record.entity
+    date = entity.date
+    return {
+        "id": record.id,
+        "type": record.type,
+        "name": record.name,
+        "aliases": list(entity.aliases),
+        "editor_aliases": list(entity.editor_aliases),
+        "tags": list(entity.tags),
+        "summary": entity.summary,
+        "notes": list(entity.notes),
+        "date": date.value if date else None,
+        "date_precision": date.precision if date else None,
+        "date_detail": _date(date),
+        "date_citations": _citations(date.citations) if date else [],
+    }
+
+
+def _supplied(supplied: Supplied | None) -> dict[str, Any] | None:
+    if supplied is None:
+        return None
+    return {"by": supplied.by, "fields": list(supplied.fields), "note": supplied.note}
 
 
 def database_document(database: Database) -> dict[str, Any]:
@@ -72,24 +101,14 @@ def database_document(database: Database) -> dict[str, Any]:
                 "date_detail": _date(source.meta.date),
                 "language": source.meta.language,
                 "url": source.meta.url,
+                "supplied": _supplied(source.meta.supplied),
                 "sha256": source.meta.sha256,
                 "paragraphs": [{"n": p.n, "kind": p.kind, "text": p.text}
                                for p in source.paragraphs],
             }
             for source in database.sources.values()
         ),
-        "entities": (
-            {
-                "id": record.id,
-                "type": record.type,
-                "name": record.name,
-                "aliases": list(record.entity.aliases),
-                "tags": list(record.entity.tags),
-                "summary": record.entity.summary,
-                "notes": list(record.entity.notes),
-            }
-            for record in entities.values()
-        ),
+        "entities": (_entity(record) for record in entities.values()),
         "claims": (_claim(ref.subject.id, ref.claim) for ref in database.claims()),
         "predicates": {
             name: predicate.model_dump() for name, predicate in database.vocabulary.predicates.items()

@@ -52,6 +52,15 @@ class DateDetail(_Shape):
     note: str | None = _f("How the date was worked out.")
 
 
+class Supplied(_Shape):
+    """The metadata that came with an article rather than from its text, and from whom."""
+
+    by: str = _f("Who supplied it: a person, an organisation or a feed.")
+    fields: list[Literal["title", "publisher", "date", "url"]] = _f(
+        "The fields of the source that came with the article, not from its text.", min_length=1)
+    note: str | None = _f("What else the editors know of how it came.")
+
+
 class Paragraph(_Shape):
     """One paragraph of a source, numbered from 1 by position in the text."""
 
@@ -73,21 +82,13 @@ class Source(_Shape):
     date_precision: Precision = _f("How much of date is known: year, month or day.")
     date_detail: DateDetail = _f("The date with how it was worked out.")
     language: str = _f("The article's language, as a BCP 47 tag.")
-    url: str | None = _f("The article's web address, when the text records one.")
+    url: str | None = _f("The article's web address, when the text records one or it came "
+                         "with the article (see supplied).")
+    supplied: Supplied | None = _f("The metadata that came with the article rather than from "
+                                   "its text, and who supplied it; null when all of it is the "
+                                   "text's.")
     sha256: str = _f("SHA-256 of the stored text file, in hex.", pattern="^[0-9a-f]{64}$")
     paragraphs: list[Paragraph] = _f("Every paragraph, in order.")
-
-
-class Entity(_Shape):
-    """A person, organisation, treaty, project, place, event or figure."""
-
-    id: Id = _f("The entity id, unique across all types; also its file and page name.")
-    type: EntityType = _f("The entity type.")
-    name: str = _f("The display name.")
-    aliases: list[str] = _f("Other names the sources use.")
-    tags: list[Id] = _f("Tags from the tag vocabulary (see tags).", min_length=1)
-    summary: str | None = _f("An editors' summary, drawn from the sourced claims.")
-    notes: list[str] = _f("Editors' notes.")
 
 
 class Citation(_Shape):
@@ -99,6 +100,26 @@ class Citation(_Shape):
                     "Unicode normalisation (NFC).")
     occurrence: int = _f("Which occurrence of the quote is meant when it recurs in the "
                          "paragraph; absent means the first.", default=1, ge=1)
+
+
+class Entity(_Shape):
+    """A person, organisation, treaty, project, place, event or figure."""
+
+    id: Id = _f("The entity id, unique across all types; also its file and page name.")
+    type: EntityType = _f("The entity type.")
+    name: str = _f("The display name.")
+    aliases: list[str] = _f("Other names the sources use.")
+    editor_aliases: list[str] = _f("Spellings no source uses that the editors added because "
+                                   "readers search for them.")
+    tags: list[Id] = _f("Tags from the tag vocabulary (see tags).", min_length=1)
+    summary: str | None = _f("An editors' summary, drawn from the sourced claims.")
+    notes: list[str] = _f("Editors' notes.")
+    date: str | None = _f("An event's own date: YYYY, YYYY-MM or YYYY-MM-DD; null for other "
+                          "entities and for events without one.")
+    date_precision: Precision | None = _f("How much of date is known.")
+    date_detail: DateDetail | None = _f("The date with how it was worked out.")
+    date_citations: list[Citation] = _f("The quotes that state the event's date, or that it "
+                                        "was inferred from; empty without a date.")
 
 
 class Derivation(_Shape):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from ..database import Database
+from ..records.claim import Citation
 from ..records.dates import Precision
 from ..records.source import ParagraphKind
 from ..records.vocabulary import EntityType, PredicateKind
@@ -99,9 +100,16 @@ TABLES: tuple[Table, ...] = (
                values=get_args(EntityType)),
         Column("name", "TEXT", "The display name."),
         _list("aliases", "Other names, joined with '; ' (one per row in entity_aliases)."),
+        _list("editor_aliases", "Spellings no source uses that the editors added for searching, "
+                                "joined with '; '."),
         Column("summary", "TEXT", "An editors' summary drawn from the sourced claims.", False),
         Column("notes", "TEXT", "Editors' notes, one per line (one per row in entity_notes).",
                False, joined=True),
+        Column("date", "TEXT", "An event's own date: YYYY, YYYY-MM or YYYY-MM-DD.", False),
+        Column("date_precision", "TEXT", "year, month or day.", False, values=_PRECISIONS),
+        _flag("date_inferred", "True when the event's date is worked out, not stated.", False),
+        Column("date_wording", "TEXT", "The article's own words for the event's date.", False),
+        Column("date_note", "TEXT", "How the event's date was worked out.", False),
     ), ("id",)),
     Table("entity_tags", "Which tags each entity carries, one row per tag.", (
         Column("entity_id", "TEXT", "The entity."),
@@ -130,8 +138,14 @@ TABLES: tuple[Table, ...] = (
                False),
         Column("date_note", "TEXT", "How the date was worked out.", False),
         Column("language", "TEXT", "The article's language (BCP 47)."),
-        Column("url", "TEXT", "The article's web address, when the text records one.", False),
+        Column("url", "TEXT", "The article's web address, when the text records one or it came "
+               "with the article.", False),
         Column("sha256", "TEXT", "SHA-256 of the stored text, sources/<id>.txt."),
+        Column("supplied_by", "TEXT", "Who supplied the metadata that came with the article "
+               "rather than from its text.", False),
+        Column("supplied_fields", "TEXT", "Which fields came with the article (title, "
+               "publisher, date, url), joined with '; '.", False, joined=True),
+        Column("supplied_note", "TEXT", "What else the editors know of how it came.", False),
     ), ("id",), (_fk("publisher_id", "entities"),)),
     Table("paragraphs", "Every paragraph of every source, numbered from 1 by position.", (
         Column("source_id", "TEXT", "The source."),
@@ -185,6 +199,20 @@ TABLES: tuple[Table, ...] = (
         _fk("claim_id", "claims"), _fk("source_id", "sources"),
         ForeignKey(("source_id", "paragraph"), "paragraphs", ("source_id", "n")),
     )),
+    Table("event_date_citations", "The verbatim quotes that state each event's own date, one "
+          "row per citation.", (
+        Column("entity_id", "TEXT", "The event."),
+        Column("number", "INTEGER", "The citation's position among the date's citations."),
+        Column("source_id", "TEXT", "The source quoted."),
+        Column("paragraph", "INTEGER", "The paragraph quoted (paragraphs.n)."),
+        Column("quote", "TEXT", "The quote, verbatim up to whitespace."),
+        Column("occurrence", "INTEGER", "Which occurrence, when the quote recurs.", False),
+        Column("quote_start", "INTEGER", "Where the quote starts in the paragraph's NFC text."),
+        Column("quote_end", "INTEGER", "Where the quote ends (exclusive)."),
+    ), ("entity_id", "number"), (
+        _fk("entity_id", "entities"), _fk("source_id", "sources"),
+        ForeignKey(("source_id", "paragraph"), "paragraphs", ("source_id", "n")),
+    )),
 )
 
 TABLE_INDEX: dict[str, Table] = {table.name: table for table in TABLES}
@@ -207,8 +235,17 @@ def table_rows(database: Database) -> dict[str, list[Row]]:
     ]
     for record in entities.values():
         entity = record.entity
-        rows["entities"].append((record.id, record.type, record.name, _joined(entity.aliases),
-                                 entity.summary, "\n".join(entity.notes) or None))
+        own = entity.date  # an event's own date
+        rows["entities"].append((
+            record.id, record.type, record.name, _joined(entity.aliases),
+            _joined(entity.editor_aliases), entity.summary, "\n".join(entity.notes) or None,
+            own.value if own else None, own.precision if own else None,
+            own.inferred if own else None, own.wording if own else None,
+            own.note if own else None))
+        for number, citation in enumerate(own.citations if own else (), 1):
+            rows["event_date_citations"].append((
+                record.id, number, citation.source, citation.paragraph, citation.quote,
+                citation.occurrence, *_located(database, citation, f"{record.id}.date")))
         rows["entity_tags"].extend((record.id, tag) for tag in dict.fromkeys(entity.tags))
         rows["entity_aliases"].extend(
             (record.id, number, alias) for number, alias in enumerate(entity.aliases, 1))
@@ -221,7 +258,9 @@ def table_rows(database: Database) -> dict[str, list[Row]]:
             source.id, meta.title, meta.label, meta.publisher,
             publisher.name if publisher else None, meta.date.value, meta.date.precision,
             meta.date.inferred, meta.date.wording, meta.date.note, meta.language, meta.url,
-            meta.sha256,
+            meta.sha256, meta.supplied.by if meta.supplied else None,
+            _joined(list(meta.supplied.fields)) if meta.supplied else None,
+            meta.supplied.note if meta.supplied else None,
         ))
         rows["paragraphs"].extend((source.id, p.n, p.kind, p.text) for p in source.paragraphs)
     for ref in database.claims():
@@ -242,14 +281,17 @@ def table_rows(database: Database) -> dict[str, list[Row]]:
         )
     for cite in database.citations():
         citation = cite.citation
-        paragraph = database.sources[citation.source].paragraph(citation.paragraph)
-        span = (paragraph.folded.locate(citation.quote, citation.occurrence)
-                if paragraph else None)
-        if span is None:
-            raise ValueError(f"{cite.claim.id}: citation {cite.number} does not locate; "
-                             "the database was not checked")
         rows["citations"].append((
             cite.claim.id, cite.number, citation.source, citation.paragraph, citation.quote,
-            citation.occurrence, *span,
+            citation.occurrence, *_located(database, citation, f"{cite.claim.id} {cite.number}"),
         ))
     return rows
+
+
+def _located(database: Database, citation: Citation, name: str) -> tuple[int, int]:
+    """Where the quote of ``citation`` (called ``name`` in the error) is in its paragraph."""
+    paragraph = database.sources[citation.source].paragraph(citation.paragraph)
+    span = paragraph.folded.locate(citation.quote, citation.occurrence) if paragraph else None
+    if span is None:
+        raise ValueError(f"{name}: the citation does not locate; the database was not checked")
+    return span

@@ -8,23 +8,40 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
+from ..records.claim import claim_path
+from ..records.model import PLACEHOLDER
 from ..suggest import did_you_mean
 from .yaml_file import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def field_path(loc: tuple[Any, ...]) -> str:
-    """``claims[0].citations``; a key that cannot be printed as it is (a line break) is quoted
-    with escapes, so that the problem stays on one line."""
+def field_path(loc: tuple[Any, ...], data: Any = None) -> str:
+    """``claims[signed-treaty].citations[0]``: a claim in ``data`` (the file's values) is named by
+    its id where it has a valid one, other list items by position; a key that cannot be printed
+    as it is (a line break) is quoted with escapes, so that the problem stays on one line."""
     parts: list[str] = []
+    current = data
     for part in loc:
-        if isinstance(part, int):
+        item = _step(current, part)
+        if isinstance(part, int) and parts == ["claims"]:
+            parts[0] = claim_path(item.get("id") if isinstance(item, dict) else None, part)
+        elif isinstance(part, int):
             parts.append(f"[{part}]")
         else:
             name = str(part)
             parts.append(("." if parts else "") + (name if name.isprintable() else repr(name)))
+        current = item
     return "".join(parts)
+
+
+def _step(current: Any, part: Any) -> Any:
+    """The value at ``part`` of ``current``, or None where there is none."""
+    if isinstance(current, dict):
+        return current.get(part)
+    if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        return current[part]
+    return None
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -92,10 +109,10 @@ def _hint(kind: str, got: Any) -> str:
     return ""
 
 
-def _message(error: Any, model: type[BaseModel]) -> str:
+def _message(error: Any, model: type[BaseModel], data: Any) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])  # already cleaned by _clean_loc
-    where = field_path(loc)
+    where = field_path(loc, data)
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc)
         hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
@@ -144,19 +161,22 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
 
 
 def problems_from_validation_error(
-    exc: ValidationError, document: YamlDocument, model: type[BaseModel]
+    exc: ValidationError, document: YamlDocument, model: type[BaseModel],
+    placeholders: frozenset[tuple[Any, ...]] = frozenset(),
 ) -> list[Problem]:
+    """A problem for each of pydantic's errors, but those at ``placeholders``, which have their
+    own."""
     errors: list[dict[str, Any]] = [{**error, "loc": _clean_loc(tuple(error["loc"]), document.data)}
               for error in exc.errors(include_url=False)]
     renames = _misspelt_required_fields(errors)
     problems = []
     for error in errors:
         loc: tuple[Any, ...] = error["loc"]
-        if loc in renames.values():
-            continue  # said with the unknown field that stands for it
-        message = _message(error, model)
+        if loc in renames.values() or loc in placeholders:
+            continue  # said with the unknown field that stands for it, or the placeholder
+        message = _message(error, model, document.data)
         if loc in renames:
-            message = (f"{field_path(loc)}: unknown field {str(loc[-1])!r}; rename it to the "
+            message = (f"{field_path(loc, document.data)}: unknown field {str(loc[-1])!r}; rename it to the "
                        f"required field {str(renames[loc][-1])!r}")
         problems.append(Problem(document.display, document.line_of(loc), message))
     return problems
@@ -179,9 +199,31 @@ def _misspelt_required_fields(errors: list[dict[str, Any]]) -> dict[tuple[Any, .
     return renames
 
 
+def placeholder_paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Where ``data`` still holds the placeholder that ``iranru-ref new`` writes."""
+    if data == PLACEHOLDER:
+        return [path]
+    if isinstance(data, dict):
+        return [found for key, value in data.items()
+                for found in placeholder_paths(value, (*path, key))]
+    if isinstance(data, list):
+        return [found for index, value in enumerate(data)
+                for found in placeholder_paths(value, (*path, index))]
+    return []
+
+
 def validate(model: type[M], document: YamlDocument, problems: list[Problem]) -> M | None:
+    """The file's model, or None with its problems added to ``problems``; a placeholder left
+    in it is a problem of its own, and the file is not used until it is filled in."""
+    left = placeholder_paths(document.data) if document.line_map.holds(PLACEHOLDER) else []
+    for path in left:
+        problems.append(Problem(
+            document.display, document.line_of(path),
+            f"{field_path(path, document.data)}: {PLACEHOLDER} is a placeholder; write the value "
+            "(the comment beside it says what goes there), or remove the field if it is optional"))
     try:
-        return model.model_validate(document.data)
+        validated = model.model_validate(document.data)
     except ValidationError as exc:
-        problems.extend(problems_from_validation_error(exc, document, model))
+        problems.extend(problems_from_validation_error(exc, document, model, frozenset(left)))
         return None
+    return None if left else validated

@@ -109,6 +109,10 @@ class LineMap:
             lines = self._lines = _lines_of(self._text)
         return lines.get(path)
 
+    def holds(self, text: str) -> bool:
+        """Whether the file's text holds ``text``: a fast test before searching its values."""
+        return self._text is not None and text in self._text
+
     def release(self) -> None:
         self._text = self._lines = None
 

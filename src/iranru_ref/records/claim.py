@@ -7,7 +7,24 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 
 from .dates import PartialDate
-from .model import Model, PredicateName, Slug, Text
+from .model import SLUG, Model, PredicateName, Slug, Text
+
+
+def claim_path(claim_id: object, index: int) -> str:
+    """How a message names a claim: by its id, ``claims[signed-treaty]``, or by its position,
+    ``claims[3]``, while it has no valid id (an id of digits only is quoted, ``claims['3']``,
+    so that it cannot be read as a position)."""
+    if not isinstance(claim_id, str) or not SLUG.match(claim_id):
+        return f"claims[{index}]"
+    return f"claims[{claim_id!r}]" if claim_id.isdigit() else f"claims[{claim_id}]"
+
+
+def require_citations(citations: list[Citation], what: str = "a claim") -> list[Citation]:
+    """``citations``, unless there are none, which ``what`` may not have."""
+    if not citations:
+        raise ValueError(
+            f"{what} needs at least one citation: {{source: ..., paragraph: N, quote: ...}}")
+    return citations
 
 
 class Citation(Model):
@@ -51,11 +68,7 @@ class Claim(Model):
     @field_validator("citations")
     @classmethod
     def _cited(cls, citations: list[Citation]) -> list[Citation]:
-        if not citations:
-            raise ValueError(
-                "a claim needs at least one citation: {source: ..., paragraph: N, quote: ...}"
-            )
-        return citations
+        return require_citations(citations)
 
     @field_validator("value")
     @classmethod

@@ -12,6 +12,9 @@ PREDICATE_NAME = re.compile(r"[a-z][a-z_]*\Z")
 #: ids that would give a record, a source or a tag the page of one of the site's own listings
 #: (``people/index.md`` lists the people, ``sources/index.md`` the sources)
 RESERVED_IDS = frozenset({"index"})
+#: what ``iranru-ref new`` and ``add-source`` write where a curator must fill in a value; the
+#: check reports each one left
+PLACEHOLDER = "FILL-IN"
 
 
 def reserved_id(value: str, what: str = "an id") -> str | None:

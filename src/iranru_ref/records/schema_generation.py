@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .claim import Citation, Claim, Derivation
 from .committed_files import write_if_changed
 from .dates import PartialDate
-from .entity import Entity
+from .entity import Entity, EventDate
 from .model import RESERVED_IDS
 from .schema_files import (
     ENTITY_SCHEMA,
@@ -27,7 +27,7 @@ from .schema_files import (
     TAGS_SCHEMA,
     published_directory,
 )
-from .source import SourceMeta
+from .source import SourceMeta, Supplied
 from .vocabulary import Predicate, Tag
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -37,7 +37,11 @@ FIELD_HELP: dict[type[BaseModel], dict[str, str]] = {
     Entity: {
         "name": "The display name, as the sources write it.",
         "aliases": "Other names the sources use for it.",
+        "editor_aliases": "Spellings no source uses that readers search for (such as Owji for "
+                          "Ouji); the site shows them marked as the editors'.",
         "tags": "At least one tag from data/vocabulary/tags.yml.",
+        "date": "An event's own date, with the quotes that state it or that it was inferred "
+                "from; shown once on the timeline and the event's page (events only).",
         "summary": "One or two sentences drawn from the claims below (shown as the editors').",
         "notes": "Editors' notes shown on the page.",
         "claims": "Sourced facts about this entity; each cites at least one quote.",
@@ -79,6 +83,20 @@ FIELD_HELP: dict[type[BaseModel], dict[str, str]] = {
         "wording": "The source's words the date was inferred from, e.g. \"last September\".",
         "note": "How the date was worked out.",
     },
+    EventDate: {
+        "value": "YYYY, YYYY-MM or YYYY-MM-DD.",
+        "precision": "How much of the date is known: year, month or day.",
+        "inferred": "True when the sources do not state the date (needs wording or note).",
+        "wording": "The source's words the date was read or inferred from, e.g. \"on Friday\".",
+        "note": "How the date was worked out.",
+        "citations": "The quotes that state the date, or that it was inferred from.",
+    },
+    Supplied: {
+        "by": "Who supplied the metadata with the article: a person, an organisation or a feed.",
+        "fields": "Which fields came with the article rather than from its text: title, "
+                  "publisher, date or url.",
+        "note": "What else the editors know of how the metadata came.",
+    },
     SourceMeta: {
         "title": "The article's title, or the sentence standing in for one.",
         "label": "A short label for lists.",
@@ -88,10 +106,13 @@ FIELD_HELP: dict[type[BaseModel], dict[str, str]] = {
         "date": "The publication date: YYYY, YYYY-MM or YYYY-MM-DD, or a mapping saying how "
                 "it was inferred.",
         "language": "The article's language, as a BCP 47 tag such as en.",
-        "url": "The article's web address, when the text records one.",
+        "url": "The article's web address, when the text records one or it was supplied with "
+               "the article (never made up).",
         "sha256": "SHA-256 of sources/<id>.txt; iranru-ref add-source records it.",
         "original_name": "The file name the text arrived under.",
         "paragraphs": "Paragraph number → kind, for paragraphs that are not body text.",
+        "supplied": "The metadata that came with the article, not from its text, and who "
+                    "supplied it.",
         "notes": "Editors' notes on the source.",
     },
     Predicate: {
@@ -108,25 +129,91 @@ FIELD_HELP: dict[type[BaseModel], dict[str, str]] = {
 }
 _HELP_BY_TITLE = {model.__name__: help for model, help in FIELD_HELP.items()}
 
+#: an example value of each field a curator writes in a record, in the JSON Schemas and in
+#: the record that ``iranru-ref new`` lays out; each one is valid for its field
+FIELD_EXAMPLES: dict[type[BaseModel], dict[str, Any]] = {
+    Entity: {
+        "name": "Javad Ouji",
+        "aliases": ["Ouji"],
+        "editor_aliases": ["Javad Owji"],
+        "tags": ["energy"],
+        "summary": "Iran's oil minister, as the Sputnik interview report (2023) calls him.",
+        "notes": ["Owji is the spelling readers search for; no source uses it."],
+    },
+    Claim: {
+        "id": "ambassador-to-iran",
+        "predicate": "ambassador_to",
+        "text": "Dedov is Russia's ambassador to Iran.",
+        "object": "iran",
+        "value": 5000000000,
+        "unit": "USD",
+        "currency": "USD",
+        "period": "2022",
+        "approximate": True,
+        "wording": "nearly $5 billion",
+        "attributed_to": ["alexey-dedov"],
+        "said_in": "dedov-sputnik-interview-2023",
+        "contested": True,
+        "note": "The report gives no date for this.",
+    },
+    Citation: {
+        "source": "dedov-sputnik-2023",
+        "paragraph": 3,
+        "quote": "presented his credentials in Tehran last September",
+        "occurrence": 2,
+    },
+    Derivation: {
+        "formula": "turnover 2022 ÷ (1 + growth 2022)",
+        "inputs": ["russia-iran-trade-turnover-2022.amount"],
+    },
+    PartialDate: {
+        "value": "2022-09",
+        "precision": "month",
+        "inferred": True,
+        "wording": "last September",
+        "note": "The interview dates from 2023, so “last September” is September 2022.",
+    },
+    EventDate: {
+        "value": "2022-09",
+        "precision": "month",
+        "inferred": True,
+        "wording": "last September",
+        "note": "The interview dates from 2023, so “last September” is September 2022.",
+    },
+}
+_EXAMPLES_BY_TITLE = {model.__name__: examples for model, examples in FIELD_EXAMPLES.items()}
+
 
 def _describe(schema: dict[str, Any]) -> None:
-    """Add the help texts to every object schema that comes from a model."""
+    """Add the help texts and examples to every object schema that comes from a model."""
     for definition in [schema, *schema.get("$defs", {}).values()]:
         help = _HELP_BY_TITLE.get(definition.get("title", ""), {})
+        examples = _EXAMPLES_BY_TITLE.get(definition.get("title", ""), {})
         for name, prop in definition.get("properties", {}).items():
             if name in help:
                 prop["description"] = help[name]
+            if name in examples:
+                prop["examples"] = [examples[name]]
+
+
+def _date_value(date: dict[str, Any]) -> None:
+    """A date's value is a string or a year written as a number."""
+    value = date["properties"]["value"]
+    date["properties"]["value"] = {
+        "anyOf": [{"type": "string", "pattern": _DATE_PATTERN}, {"type": "integer"}],
+        **{key: value[key] for key in ("description", "examples") if key in value},
+    }
 
 
 def _date_shorthand(schema: dict[str, Any]) -> None:
-    """PartialDate also accepts a bare string (``2022-09``) or year (``2023``)."""
+    """PartialDate also accepts a bare string (``2022-09``) or year (``2023``); an event's date
+    is always a mapping, since it has citations."""
+    if "EventDate" in schema.get("$defs", {}):
+        _date_value(schema["$defs"]["EventDate"])
     date = schema.get("$defs", {}).get("PartialDate")
     if date is None:
         return
-    date["properties"]["value"] = {
-        "anyOf": [{"type": "string", "pattern": _DATE_PATTERN}, {"type": "integer"}],
-        "description": date["properties"]["value"].get("description", ""),
-    }
+    _date_value(date)
     schema["$defs"]["PartialDate"] = {
         "title": "PartialDate",
         "description": "A date: YYYY, YYYY-MM or YYYY-MM-DD as the source states it, or a "

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .dates import PartialDate
 from .model import Model, Slug, Text
@@ -18,6 +18,21 @@ ParagraphKind = Literal["heading", "dateline", "caption", "body", "boilerplate"]
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 #: what a text may not hold: C0 controls but tab, line feed and the CR of a CRLF, DEL, C1 controls
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+#: a web address as a source's metadata may hold one
+URL = re.compile(r"https?://[^\s<>\"']+\Z")
+
+
+#: the metadata that may come with an article rather than from its text
+SuppliedField = Literal["title", "publisher", "date", "url"]
+
+
+class Supplied(Model):
+    """Which metadata came with the article, not from its text, and from whom: what the text
+    does not state is never presented as the text's."""
+
+    by: Text
+    fields: Annotated[list[SuppliedField], Field(min_length=1)]
+    note: Text | None = None
 
 
 class SourceMeta(Model):
@@ -34,14 +49,38 @@ class SourceMeta(Model):
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     original_name: Text | None = None
     paragraphs: dict[int, ParagraphKind] = Field(default_factory=dict)
+    supplied: Supplied | None = None
     notes: list[Text] = Field(default_factory=list)
 
     @field_validator("url")
     @classmethod
     def _https(cls, url: str | None) -> str | None:
-        if url is not None and not re.match(r"https?://[^\s<>\"']+\Z", url):
+        if url is not None and not URL.match(url):
             raise ValueError(f"a url starts with https:// and has no spaces, got {url!r}")
         return url
+
+    @field_validator("supplied")
+    @classmethod
+    def _supplied_fields_are_given(cls, supplied: Supplied | None,
+                                   info: ValidationInfo) -> Supplied | None:
+        if supplied is None:
+            return None
+        for name in supplied.fields:
+            if name not in info.data:
+                continue  # it failed to validate, and has a problem of its own
+            if info.data[name] is None:
+                raise ValueError(f"fields lists {name!r}, but the metadata has no {name!r}; add "
+                                 "it as it was supplied, or remove it from the list")
+        date = info.data.get("date")
+        if "date" in supplied.fields and isinstance(date, PartialDate) and date.inferred:
+            raise ValueError("the date is listed as supplied, so it came with the article and "
+                             "was not inferred from its text: remove 'inferred: true' from the "
+                             "date, or remove 'date' from the list")
+        return supplied
+
+    def is_supplied(self, name: str) -> bool:
+        """Whether the field ``name`` came with the article rather than from its text."""
+        return self.supplied is not None and name in self.supplied.fields
 
 
 @dataclass(frozen=True)

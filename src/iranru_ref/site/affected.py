@@ -3,15 +3,18 @@
 An entity page shows its own record, every claim that names the entity (as subject, object,
 speaker or where it was said), the names of the entities those claims name and of the subjects
 of the claims a derived figure is computed from, the labels and publishers of the sources they
-cite, and a drawing of its most connected neighbours (by how many neighbours each has). A source
-page shows the claims that cite it, by text and the names they carry, and its publisher. So a
-record's edit can change the pages of the entities named by a claim that names it (before or
-after the edit), of the entities named by a claim citing a source it publishes, of the entities
-with more neighbours than a drawing shows next to one whose neighbours it changed, and the
-pages of the sources those claims cite.
+cite, and a drawing of its most connected neighbours (by how many neighbours each has); an
+event's page, its own date, with the sources that state it. A source page shows the claims that
+cite it, by text and the names they carry, the events whose date it states, and its publisher.
+So a record's edit can change the pages of the entities named by a claim that names it (before
+or after the edit), of the entities named by a claim citing a source it publishes (and of the
+events whose date such a source states), of the entities with more neighbours than a drawing
+shows next to one whose neighbours it changed, and the pages of the sources those claims, and
+the record's own date, cite.
 
 The listings show, of a record: its entry in its type's index and on its tags' pages; the
-claims that name it on the timeline (if dated) and in the figures table (if they have a value);
+claims that name it on the timeline (if dated), and its own date (which stands for the claims
+about it of that date), and in the figures table (if they have a value);
 its name, type, tags and relations on the network page; and its claims' citations in the
 coverage report and the sources index. The home page is rendered on every edit.
 
@@ -145,6 +148,15 @@ def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGr
                 valued = valued or ref.claim.value is not None
             elif cited & publishers:  # the pages carry the source's publisher in their JSON-LD
                 entities.update(named)
+        for event in database.entities.values():  # an event's own date, and its citations
+            if event.entity.date is None:
+                continue
+            cited = {citation.source for citation in event.entity.date.citations}
+            if event.id in edited:
+                sources.update(cited)
+                dated = True
+            elif cited & publishers:
+                entities.add(event.id)
     # An entity's drawing shows its NEIGHBOURS_DRAWN most connected neighbours: it changes when
     # one of them gains or loses a neighbour, if it has more than that many.
     candidates = set(edited)

@@ -10,12 +10,14 @@ from markupsafe import Markup
 
 from ..database import ClaimRef, Database, EntityRecord
 from ..graph import degrees, neighbours
+from ..records.vocabulary import TYPE_LABELS
 from ..urls import entity_page, relative, source_page
 from .claim_memo import ClaimMemo
-from .explore_pages import timeline_key
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
 from .render import Site
+from .search_filters import entity_filters
+from .views import EventDateRef, dated_as_event, timeline_key
 
 #: How many key dates and key figures an entity's infobox shows.
 KEY_ITEMS = 5
@@ -81,6 +83,10 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         and ref.claim.object != record.id
     ]
     mentions: dict[str, set[int]] = defaultdict(set)
+    own_date = views.event_date(page, record)
+    if own_date is not None and record.entity.date is not None:
+        for citation in record.entity.date.citations:
+            mentions[citation.source].add(citation.paragraph)
     for ref in about:
         for citation in ref.claim.citations:
             mentions[citation.source].add(citation.paragraph)
@@ -97,7 +103,9 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         if source_id in site.database.sources
     ]
     # The infobox keeps a few: the entity's own claims first, then claims naming it.
-    dated = sorted((ref for ref in about if ref.claim.date),
+    # An event's own date, shown above them, stands for its claims of that date.
+    events = {record.id: EventDateRef(record)} if own_date else {}
+    dated = sorted((ref for ref in about if ref.claim.date and not dated_as_event(ref, events)),
                    key=lambda ref: (ref.subject.id != record.id, timeline_key(ref)))
     dates = sorted({_key_date(page, ref) for ref in dated[:KEY_ITEMS]})
     figures = [claims.view(ref) for ref in sorted(
@@ -106,6 +114,7 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
     site.render(
         page, "entity.md.j2",
         entity=views.entity_summary(page, record),
+        own_date=own_date,
         notes=list(record.entity.notes),
         groups=groups,
         related_out=outgoing_related,
@@ -117,6 +126,9 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         key_figures=figures,
         graph=_neighbourhood(site, page, record.id, degree),
         jsonld=entity_jsonld(site.database, record, about, source_nodes),
+        search_filters=entity_filters(TYPE_LABELS[record.type], record.entity.tags,
+                                      (views.source_labels[source_id] for source_id in mentions
+                                       if source_id in site.database.sources)),
     )
     claims.shown(about)
 

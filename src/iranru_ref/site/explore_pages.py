@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from ..database import ClaimRef, Database
+from ..database import Database
 from ..graph import degrees, most_connected
 from ..records.vocabulary import FOLDERS
 from ..urls import relative, source_page
@@ -14,12 +14,13 @@ from . import paging
 from .graph_drawing import LAYOUT_CACHE, network_drawing
 from .paging import numbered, parts_nav, split
 from .render import Site
+from .views import TimelineEntry, dated_entries, entry_date
 
 #: How many sources the home page lists (the newest, when there are more).
 HOME_SOURCES = 10
 
 
-def write_home(site: Site, dated: list[ClaimRef]) -> None:
+def write_home(site: Site, dated: list[TimelineEntry]) -> None:
     page = "index.md"
     database = site.database
     counts = type_counts(database)
@@ -107,25 +108,16 @@ def write_network(site: Site) -> None:
         )
 
 
-def dated_claims(database: Database) -> list[ClaimRef]:
-    """Every dated claim, oldest first."""
-    return sorted((ref for ref in database.claims() if ref.claim.date is not None),
-                  key=timeline_key)
+def dated_claims(database: Database) -> list[TimelineEntry]:
+    """Every dated claim, and every event at its own date, oldest first."""
+    return dated_entries(database)
 
 
-def timeline_items(site: Site, page: str, refs: Sequence[ClaimRef]) -> list[dict[str, Any]]:
-    items = []
-    for ref in refs:
-        assert ref.claim.date is not None
-        view = site.views.claim(page, ref)
-        view["sort"] = ref.claim.date.sort_key
-        view["short_date"] = ref.claim.date.short_label()
-        view["precision"] = ref.claim.date.precision
-        items.append(view)
-    return items
+def timeline_items(site: Site, page: str, refs: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
+    return [site.views.timeline_entry(page, ref) for ref in refs]
 
 
-def write_timeline(site: Site, dated: list[ClaimRef]) -> None:
+def write_timeline(site: Site, dated: list[TimelineEntry]) -> None:
     parts = split("timeline.md", dated, _date_range)
     for part in parts:
         items = timeline_items(site, part.page, part.items)
@@ -136,16 +128,10 @@ def write_timeline(site: Site, dated: list[ClaimRef]) -> None:
                           if name in used})
 
 
-def timeline_key(ref: ClaimRef) -> tuple[str, str, str]:
-    assert ref.claim.date is not None
-    return (ref.claim.date.sort_key, ref.subject.name, ref.id)
-
-
-def _date_range(refs: Sequence[ClaimRef], offset: int) -> str:
-    """A timeline part's label: the dates of its first and last claims."""
+def _date_range(refs: Sequence[TimelineEntry], offset: int) -> str:
+    """A timeline part's label: the dates of its first and last entries."""
     if not refs:
         return "no dated claims"
-    first, last = refs[0].claim.date, refs[-1].claim.date
-    assert first is not None and last is not None
+    first, last = entry_date(refs[0]), entry_date(refs[-1])
     return (first.short_label() if first.short_label() == last.short_label()
             else f"{first.short_label()} – {last.short_label()}")

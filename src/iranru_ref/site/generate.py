@@ -21,11 +21,14 @@ from ..database import Database
 from ..exports import export_downloads
 from ..exports.catalogue import Download
 from ..exports.index_file import FILE_NAME as INDEX_FILE
+from ..exports.release_history import CACHE as CHANGES_CACHE
+from ..exports.release_history import History, changes_bytes, release_history
 from ..graph import build_graph
 from ..load.project import Project
 from ..progress import SILENT, Progress
 from .about_pages import write_data_dictionary, write_downloads
 from .affected import ALL_LISTINGS, Listings
+from .changes_page import write_changes
 from .entity_pages import write_entity_pages
 from .explore_pages import dated_claims, write_home, write_network, write_timeline
 from .index_pages import write_tags, write_type_indexes
@@ -50,7 +53,7 @@ DOWNLOADS, DATA_DICTIONARY = "downloads", "data-dictionary"
 class Selection:
     """What ``render_site`` renders: the hand-written pages and the assets, the pages of these
     entities and sources (``None``: all of them), these ``listings``, and, with ``about``, the
-    Downloads page and the Data dictionary."""
+    Downloads, Changes and Data dictionary pages."""
 
     entities: Collection[str] | None = None
     sources: Collection[str] | None = None
@@ -66,12 +69,20 @@ def new_site(database: Database, project: Project, writer: TreeWriter) -> Site:
                 environment(project.templates_dir, project.root / OWN_TEMPLATES), writer)
 
 
-def render_site(site: Site, selection: Selection = EVERYTHING,
-                downloads: list[Download] | None = None,
-                progress: Progress = SILENT) -> list[Download] | None:
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What a generation exported: the downloads and the history of the releases, which the
+    Downloads and Changes pages show."""
+
+    downloads: list[Download]
+    history: History
+
+
+def render_site(site: Site, selection: Selection = EVERYTHING, exported: Exported | None = None,
+                progress: Progress = SILENT) -> Exported | None:
     """Write what ``selection`` names into ``site.writer``. With ``selection.about``, the
-    downloads are exported too, unless ``downloads`` (an earlier export's) is given, which the
-    Downloads page then lists. Returns the downloads the Downloads page lists, if written."""
+    downloads are exported too, unless ``exported`` (an earlier export) is given, which the
+    Downloads and Changes pages then show. Returns what those pages show, if written."""
     database, project, writer = site.database, site.project, site.writer
     entities = len(database.entities) if selection.entities is None else len(selection.entities)
     sources = len(database.sources) if selection.sources is None else len(selection.sources)
@@ -106,14 +117,17 @@ def render_site(site: Site, selection: Selection = EVERYTHING,
                 write_coverage(site)
     if not selection.about:
         return None
-    if downloads is None:
+    if exported is None:
         with progress.stage("downloads"), writer.family(DOWNLOADS):
+            history = release_history(database, project.root / CHANGES_CACHE)
             downloads = export_downloads(
                 database, lambda name: writer.open(f"data/{name}"), site.graph,
-                previous_index=writer.root / "data" / INDEX_FILE)
+                previous_index=writer.root / "data" / INDEX_FILE, changes=changes_bytes(history))
+            exported = Exported(downloads, history)
     with progress.stage("pages"):
         with writer.family(DOWNLOADS):
-            write_downloads(site, downloads)
+            write_downloads(site, exported.downloads)
+            write_changes(site, exported.history)
         with writer.family(DATA_DICTIONARY):
             write_data_dictionary(site)
         with writer.family(SOURCES):
@@ -121,7 +135,7 @@ def render_site(site: Site, selection: Selection = EVERYTHING,
                 if selection.sources is None or source.id in selection.sources:
                     writer.write_bytes(f"sources/{source.id}.txt",
                                        (project.sources_dir / f"{source.id}.txt").read_bytes())
-    return downloads
+    return exported
 
 
 def generate(database: Database, project: Project, out_dir: Path,

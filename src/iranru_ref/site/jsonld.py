@@ -42,6 +42,8 @@ def _cited_sources(
 ) -> list[Source]:
     """The sources cited by claims that have ``record`` as subject, object or speaker."""
     cited: set[str] = set()
+    if record.entity.date is not None:  # an event's own date
+        cited.update(citation.source for citation in record.entity.date.citations)
     for ref in about:
         claim = ref.claim
         if record.id in (ref.subject.id, claim.object, claim.said_in, *claim.attributed_to):
@@ -116,6 +118,8 @@ def entity_jsonld(
         node["description"] = " ".join(entity.summary.split())
     if schema_type in _KEYWORD_TYPES:
         node["keywords"] = list(entity.tags)
+    if schema_type == "Event" and entity.date is not None:
+        node["startDate"] = entity.date.value
     sources = _cited_sources(database, record, database.claims() if about is None else about)
     if sources:
         nodes = SourceNodes(database) if source_nodes is None else source_nodes

@@ -15,7 +15,9 @@ of them are written at once, after every page rendered: an update that fails lea
 the last one that succeeded wrote it. Files that a family no longer has are removed.
 
 The downloads are exported by the first update only (at 10,000 entities they take longer than
-all the pages an edit changes); ``downloads_stale`` says when the data has changed since.
+all the pages an edit changes), and the history of the releases, which compares the newest with
+the data, is read by it only; ``downloads_stale`` says when the data has changed since, so that
+the Downloads and Changes pages are out of date.
 """
 
 from __future__ import annotations
@@ -27,12 +29,21 @@ import networkx as nx
 
 from ..check import load_checked
 from ..database import Database
-from ..exports.catalogue import Download
 from ..load.project import Project
 from ..load.records import RecordCache
 from ..progress import SILENT, Progress
 from .affected import affected_pages, edited_entities, whole_site_changed
-from .generate import DOWNLOADS, ENTITIES, EVERYTHING, SOURCES, UNFILED, Selection, new_site, render_site
+from .generate import (
+    DOWNLOADS,
+    ENTITIES,
+    EVERYTHING,
+    SOURCES,
+    UNFILED,
+    Exported,
+    Selection,
+    new_site,
+    render_site,
+)
 from .tree import TreeWriter
 
 #: (modification time, size) of each file, by path
@@ -73,7 +84,7 @@ class _Generated:
     stamps: Stamps
     #: each file of the tree, with its page family
     files: dict[str, str]
-    downloads: list[Download]
+    exported: Exported
     #: the pages copied from docs/
     hand_written: frozenset[str]
 
@@ -101,17 +112,17 @@ class LiveTree:
         site = new_site(database, self.project, writer)
         last = self._last
         if last is None:
-            downloads = render_site(site, EVERYTHING, progress=progress)
-            assert downloads is not None
+            exported = render_site(site, EVERYTHING, progress=progress)
+            assert exported is not None
             writer.finish()
             self._last = _Generated(database, site.graph, stamps, dict(writer.families),
-                                    downloads, frozenset(writer.copied))
+                                    exported, frozenset(writer.copied))
             return Update(True, tuple(writer.changed), ())
         edited = edited_entities(last.database, database)
         whole = stamps != last.stamps or whole_site_changed(last.database, database)
         removed: set[str] = set()
-        if whole:  # the downloads page lists the downloads exported first
-            render_site(site, EVERYTHING, last.downloads, progress)
+        if whole:  # the Downloads and Changes pages show what was exported first
+            render_site(site, EVERYTHING, last.exported, progress)
             rendered = writer.entered - {DOWNLOADS}
         else:
             affected = affected_pages(last.database, database, last.graph, site.graph, edited)
@@ -127,6 +138,6 @@ class LiveTree:
         files = {name: family for name, family in last.files.items() if name not in removed}
         files.update(writer.families)
         self.downloads_stale = self.downloads_stale or whole or bool(edited)
-        self._last = _Generated(database, site.graph, stamps, files, last.downloads,
+        self._last = _Generated(database, site.graph, stamps, files, last.exported,
                                 frozenset(writer.copied))
         return Update(whole, tuple(writer.changed), tuple(sorted(removed)))

@@ -6,10 +6,75 @@ that shows them, so templates only lay out and escape.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..database import CitationRef, ClaimRef, Database, EntityRecord
+from ..records.claim import Citation
+from ..records.dates import PartialDate
+from ..records.entity import EventDate
 from ..urls import entity_page, relative, source_page
+
+#: the id of an event's own date on its page
+EVENT_DATE_ANCHOR = "event-date"
+
+
+def event_date_anchor(event_id: str, number: int) -> str:
+    """The id of the marker on the source page for the ``number``-th citation of an event's own
+    date; a claim's full id has a dot where this has ``.date`` (claim ids have no dots)."""
+    return f"cite-{event_id}.date-{number}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventDateRef:
+    """An event's own date: one timeline entry for the event, beside the dated claims."""
+
+    subject: EntityRecord
+
+    @property
+    def date(self) -> EventDate:
+        date = self.subject.entity.date
+        assert date is not None
+        return date
+
+    @property
+    def id(self) -> str:
+        return self.subject.id
+
+
+def dated_as_event(ref: ClaimRef, events: dict[str, EventDateRef]) -> bool:
+    """Whether ``ref`` is a claim about an event (its subject or object) with the event's own
+    date: the event's date stands for it."""
+    date = ref.claim.date
+    return date is not None and any(
+        event is not None and event.date.value == date.value
+        for event in (events.get(ref.subject.id), events.get(ref.claim.object or "")))
+
+
+#: what the timeline lists: each dated claim, and each event at its own date
+TimelineEntry = ClaimRef | EventDateRef
+
+
+def entry_date(entry: TimelineEntry) -> PartialDate:
+    date = entry.date if isinstance(entry, EventDateRef) else entry.claim.date
+    assert date is not None
+    return date
+
+
+def timeline_key(entry: TimelineEntry) -> tuple[str, str, str]:
+    """Oldest first; on one date, by the name of the entity, an event's own date first."""
+    return (entry_date(entry).sort_key, entry.subject.name, entry.id)
+
+
+def dated_entries(database: Database) -> list[TimelineEntry]:
+    """Every event that has a date of its own, and every dated claim but those its entry
+    stands for, so that the event is shown once. Oldest first."""
+    events = {record.id: EventDateRef(record) for record in database.entities.values()
+              if record.type == "event" and record.entity.date is not None}
+    entries: list[TimelineEntry] = list(events.values())
+    entries.extend(ref for ref in database.claims()
+                   if ref.claim.date is not None and not dated_as_event(ref, events))
+    return sorted(entries, key=timeline_key)
 
 
 def format_number(value: float) -> str:
@@ -93,6 +158,54 @@ class Views:
             "title": f"“{citation.quote}” — {label}, ¶{citation.paragraph}",
         }
 
+    def event_date_citation(self, page: str, record: EntityRecord, number: int,
+                            citation: Citation) -> dict[str, Any]:
+        """A citation of an event's own date, linked to its marked quote on the source page."""
+        label = self.source_labels.get(citation.source, citation.source)
+        return {
+            "href": relative(page, source_page(citation.source),
+                             event_date_anchor(record.id, number)),
+            "source": label,
+            "paragraph": citation.paragraph,
+            "quote": citation.quote,
+            "title": f"“{citation.quote}” — {label}, ¶{citation.paragraph}",
+        }
+
+    def event_date(self, page: str, record: EntityRecord) -> dict[str, Any] | None:
+        """An event's own date as its page shows it, with the citations that state it."""
+        date = record.entity.date
+        if date is None or record.type != "event":
+            return None
+        return {"label": date.label(), "short": date.short_label(), "note": date.note,
+                "precision": date.precision, "anchor": EVENT_DATE_ANCHOR,
+                "citations": [self.event_date_citation(page, record, number, citation)
+                              for number, citation in enumerate(date.citations, 1)]}
+
+    def timeline_entry(self, page: str, entry: TimelineEntry) -> dict[str, Any]:
+        """What the timeline shows of a dated claim or of an event at its own date: the keys of
+        ``claim``, and the date's sort key, short label and precision."""
+        date = entry_date(entry)
+        if isinstance(entry, ClaimRef):
+            view = self.claim(page, entry)
+        else:
+            record = entry.subject
+            own = self.event_date(page, record)
+            assert own is not None
+            href = relative(page, entity_page(record.type, record.id), EVENT_DATE_ANCHOR)
+            view = {
+                "text": record.name, "subject": self.entity_link(page, record.id),
+                "subject_href": href, "speakers": [], "said_in": None, "contested": False,
+                "id": record.id, "anchor": EVENT_DATE_ANCHOR, "kind": "event",
+                "predicate": "", "object": None, "date": own["label"], "date_note": own["note"],
+                "value": "", "wording": None, "period": None, "approximate": False,
+                "derived": None, "note": None, "citations": own["citations"],
+                "tags": list(record.entity.tags),
+            }
+        view["sort"] = date.sort_key
+        view["short_date"] = date.short_label()
+        view["precision"] = date.precision
+        return view
+
     def claim(self, page: str, ref: ClaimRef) -> dict[str, Any]:
         claim = ref.claim
         entities = self.database.entities
@@ -150,6 +263,20 @@ class Views:
             "contested": claim.contested,
         }
 
+    def event_date_mention(self, page: str, record: EntityRecord) -> dict[str, Any]:
+        """What a source paragraph lists of an event whose own date it states."""
+        date = record.entity.date
+        assert date is not None
+        return {
+            "text": f"{record.name}: {date.label()}.",
+            "subject": self.entity_link(page, record.id),
+            "subject_href": relative(page, entity_page(record.type, record.id),
+                                     EVENT_DATE_ANCHOR),
+            "speakers": [], "said_in": None, "contested": False,
+        }
+
     def entity_summary(self, page: str, record: EntityRecord) -> dict[str, Any]:
         return {**self.entity_link(page, record.id), "tags": list(record.entity.tags),
-                "aliases": list(record.entity.aliases), "summary": record.entity.summary}
+                "aliases": list(record.entity.aliases),
+                "editor_aliases": list(record.entity.editor_aliases),
+                "summary": record.entity.summary}

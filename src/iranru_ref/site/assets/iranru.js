@@ -1,4 +1,5 @@
-/* iranru-ref: citation targets, the home search box, and the timeline's and network's filters.
+/* iranru-ref: citation targets, the search (Pagefind's, loaded when first opened), the home
+   search box, and the timeline's and network's filters.
    Runs on every page load, including Material's instant navigation (document$), where :target
    does not update. Every page stays readable without it; the graphs are drawn when the site is
    built, so nothing here lays out or draws one. No dependency. */
@@ -64,26 +65,132 @@
     });
   }
 
-  /* ---- the home page's search box opens Material's search ---------------------------- */
+  /* ---- search: Pagefind's modal in the header (overrides/partials/search.html) ----------
+     Its interface is loaded the first time a reader opens search, from the pagefind/ folder
+     beside assets/ (where this script is), so reading a page fetches none of it. It then
+     fetches only the parts of the index that a query needs. */
 
+  var SITE_ROOT = new URL("..", (document.currentScript && document.currentScript.src) ||
+    window.location.href);
+  var searchReady = null;
+
+  function searchBox() {
+    return document.querySelector(".iranru-search");
+  }
+
+  function loadSearch() {
+    if (searchReady) return searchReady;
+    var box = searchBox();
+    var bundle = new URL("pagefind/", SITE_ROOT).href;
+    searchReady = new Promise(function (resolve, reject) {
+      var style = document.createElement("link");
+      style.rel = "stylesheet";
+      style.href = bundle + "pagefind-component-ui.css";
+      box.appendChild(style); /* in the header, which instant navigation keeps */
+      var script = document.createElement("script");
+      script.type = "module";
+      script.src = bundle + "pagefind-component-ui.js";
+      script.onerror = function () {
+        searchReady = null;
+        reject(new Error("the search could not be loaded"));
+      };
+      script.onload = function () {
+        customElements.whenDefined("pagefind-modal").then(resolve);
+      };
+      document.head.appendChild(script);
+    });
+    return searchReady;
+  }
+
+  function searchModal() {
+    var box = searchBox();
+    return box && box.querySelector("pagefind-modal");
+  }
+
+  /* Open the search, with `query` typed into it when given. */
+  function openSearch(query) {
+    if (!searchBox()) return;
+    loadSearch().then(function () {
+      var modal = searchModal();
+      if (!modal.isOpen) modal.open();
+      nameFilterButtons(modal);
+      if (query) {
+        var input = modal.querySelector("pagefind-input input");
+        input.value = query;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    });
+  }
+
+  /* A filter's button is a combobox, which takes no name from its text; Pagefind names it only
+     while a value is chosen. Its title names it always (the chosen count still overrides it). */
+  function nameFilterButtons(modal) {
+    modal.querySelectorAll(".pf-dropdown-trigger:not([title])").forEach(function (button) {
+      var label = button.querySelector(".pf-dropdown-trigger-label");
+      if (label) button.title = label.textContent;
+    });
+  }
+
+  var leaving = false; /* closed because the reader followed a result */
+
+  function closeSearch() {
+    var modal = searchModal();
+    if (!modal || !modal.isOpen) return;
+    leaving = true;
+    modal.close();
+  }
+
+  function setUpSearch() {
+    var box = searchBox();
+    if (!box || box.dataset.ready) return;
+    box.dataset.ready = "1";
+    var button = box.querySelector(".iranru-search__button");
+    button.addEventListener("click", function () { openSearch(""); });
+    /* Closing it returns to the button, as a dialog should, unless a result was followed. */
+    box.addEventListener("close", function () {
+      if (!leaving) button.focus();
+      leaving = false;
+    }, true);
+    /* `/` or `s` (and `f`, as in Material) opens it from anywhere but a text field. */
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (["/", "s", "f"].indexOf(event.key) < 0) return;
+      var active = document.activeElement;
+      if (active && (/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable)) return;
+      var modal = searchModal();
+      if (modal && modal.isOpen) return;
+      event.preventDefault();
+      event.stopImmediatePropagation(); /* not Material's own keys as well */
+      openSearch("");
+    }, true);
+    /* Escape in an open filter menu closes that menu, not the whole search: Pagefind's dialog
+       takes every Escape before the menu sees it. */
+    window.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      var menus = box.querySelectorAll("pagefind-filter-dropdown");
+      for (var i = 0; i < menus.length; i += 1) {
+        if (menus[i].isOpen) {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          menus[i].close();
+          return;
+        }
+      }
+    }, true);
+    /* A link to the search with ?q= opens it with the query, as Material's search did. */
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query && query.trim()) openSearch(query.trim());
+  }
+
+  /* The home page's search box opens the search with what was typed (without JavaScript, the
+     form reloads the page with ?q=, which opens it once the script runs). */
   function setUpHomeSearch() {
     var form = document.querySelector("form.home-search");
-    if (!form || form.dataset.ready) return;
+    if (!form || form.dataset.ready || !searchBox()) return;
     form.dataset.ready = "1";
     form.addEventListener("submit", function (event) {
-      var toggle = document.querySelector("[data-md-toggle=search]");
-      var input = document.querySelector("input.md-search__input");
-      if (!toggle || !input) return; /* no search: let the form load ?q=, Material reads it */
       event.preventDefault();
-      var query = form.querySelector("input[name=q]").value.trim();
-      if (!toggle.checked) {
-        toggle.checked = true;
-        toggle.dispatchEvent(new Event("change"));
-      }
-      input.value = query;
-      input.focus();
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+      openSearch(form.querySelector("input[name=q]").value.trim());
     });
   }
 
@@ -171,16 +278,16 @@
     openedForPrint = [];
   });
 
-  /* Material's search dialog and page-load bar have no accessible name; give them one. */
+  /* Material's page-load bar has no accessible name; give it one. */
   function nameMaterialWidgets() {
-    var search = document.querySelector(".md-search[role=dialog]");
-    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
     var progress = document.querySelector(".md-progress[role=progressbar]");
     if (progress && !progress.hasAttribute("aria-label")) progress.setAttribute("aria-label", "Loading the page");
   }
 
   function init() {
     nameMaterialWidgets();
+    closeSearch(); /* a result followed under instant navigation lands here with it open */
+    setUpSearch();
     setUpHomeSearch();
     setUpTagFilters();
     setUpNetworkFilters();

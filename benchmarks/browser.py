@@ -1,0 +1,225 @@
+"""What a reader's browser feels: transfer, search, page weight and main-thread tasks, in Chromium.
+
+    .venv/bin/python benchmarks/browser.py [--scales seed,1k,10k] [--rounds 3] [--no-build]
+
+Per scale, the corpus (``corpus.py``) is built once into ``benchmarks/out/<scale>-site/`` and
+served by ``http.server`` on localhost; Debian's Chromium, driven by Playwright, then measures
+(median of ``--rounds`` cold loads, each in a new browser context):
+
+- ``home``: bytes transferred by opening the home page without searching;
+- ``search``: from typing a word to the first result; the bytes transferred from opening search
+  (its interface is loaded then) to the settled results, and the JavaScript heap it grew;
+- ``entity pages``: the largest entity page's HTML on disk;
+- ``network``: the longest main-thread task while the network page loads, also with the CPU
+  slowed four times, as on a phone;
+- ``site``: the size of the whole site and of its downloads (``data/``).
+
+Results go to ``benchmarks/out/browser.json``; ``run.py --report`` puts them on the Performance
+page with the targets of issue 29.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+OUT = HERE / "out"
+RESULTS = OUT / "browser.json"
+CHROMIUM = Path(os.environ.get("IRANRU_CHROMIUM", "/usr/bin/chromium"))
+BIN = Path(sys.executable).parent
+ENTITY_FOLDERS = ("people", "organizations", "treaties", "projects", "places", "events", "figures")
+#: a word every corpus has in its claims and names
+SEARCH_WORD = "Iran"
+#: the header's search (Pagefind's modal, loaded when it is first opened)
+SEARCH_BUTTON = ".iranru-search__button"
+SEARCH_INPUT = ".iranru-search pagefind-input input"
+SEARCH_RESULT = ".iranru-search pagefind-results a.pf-result-link"
+#: issue 29's targets: (figure key, limit, unit)
+TARGETS = (
+    ("home_bytes", 800_000, "bytes"),
+    ("search_seconds", 1.5, "s"),
+    ("search_bytes", 1_500_000, "bytes"),
+    ("search_heap_bytes", 200_000_000, "bytes"),
+    ("largest_entity_page_bytes", 200_000, "bytes"),
+    ("network_longest_task_ms", 300, "ms"),
+    ("site_bytes", 600_000_000, "bytes"),
+)
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def build(scale: str) -> Path:
+    root = (corpus.write_seed_from_git(OUT / scale) if scale == "seed"
+            else corpus.write_corpus(scale, OUT / scale))
+    site = OUT / f"{scale}-site"
+    log(f"{scale}: building into {site}")
+    subprocess.run([str(BIN / "iranru-ref"), "build", "--root", str(root), "--site-dir", str(site)],
+                   check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return site
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class Transfer:
+    """Bytes received by one page, as Chromium's network domain counts them."""
+
+    def __init__(self, page: Any) -> None:
+        self.bytes = 0
+        self.session = page.context.new_cdp_session(page)
+        self.session.send("Network.enable")
+        self.session.on("Network.loadingFinished", self._finished)
+
+    def _finished(self, event: dict[str, Any]) -> None:
+        self.bytes += int(event.get("encodedDataLength", 0))
+
+    def heap(self) -> int:
+        metrics = self.session.send("Performance.getMetrics")["metrics"]
+        return int(next(m["value"] for m in metrics if m["name"] == "JSHeapUsedSize"))
+
+
+LONGEST_TASK = """
+window.__longest = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+}).observe({type: "longtask", buffered: true});
+"""
+
+
+def home(browser: Any, url: str) -> dict[str, float]:
+    page = browser.new_page()
+    transfer = Transfer(page)
+    page.goto(url, wait_until="networkidle")
+    received = transfer.bytes
+    transfer.session.send("Performance.enable")
+    before_heap = transfer.heap()
+    before_search = transfer.bytes  # opening search loads its interface: counted with the query
+    page.click(SEARCH_BUTTON)
+    field = page.locator(SEARCH_INPUT)
+    field.wait_for(state="visible")
+    started = time.perf_counter()
+    field.press_sequentially(SEARCH_WORD)
+    page.locator(SEARCH_RESULT).first.wait_for(state="visible", timeout=60_000)
+    waited = time.perf_counter() - started
+    page.wait_for_load_state("networkidle")
+    figures = {"home_bytes": received, "search_seconds": waited,
+               "search_bytes": transfer.bytes - before_search,
+               "search_heap_bytes": max(0, transfer.heap() - before_heap)}
+    page.context.close()
+    return figures
+
+
+def network(browser: Any, url: str, slowdown: int) -> float:
+    page = browser.new_page()
+    page.add_init_script(LONGEST_TASK)
+    if slowdown > 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate",
+                                                {"rate": slowdown})
+    page.goto(url + "network/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    longest = float(page.evaluate("window.__longest"))
+    page.context.close()
+    return longest
+
+
+def sizes(site: Path) -> dict[str, Any]:
+    def total(folder: Path) -> int:
+        return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+    pages = [(path.stat().st_size, path) for folder in ENTITY_FOLDERS
+             for path in (site / folder).glob("*/index.html")]
+    largest, where = max(pages) if pages else (0, site)
+    return {"largest_entity_page_bytes": largest, "site_bytes": total(site),
+            "downloads_bytes": total(site / "data"),
+            "largest_entity_page": where.parent.relative_to(site).as_posix()}
+
+
+def measure(scale: str, rounds: int, rebuild: bool) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    site = OUT / f"{scale}-site"
+    if rebuild or not site.exists():
+        site = build(scale)
+    samples: dict[str, list[float]] = {}
+
+    def add(figures: dict[str, float]) -> None:
+        for key, value in figures.items():
+            samples.setdefault(key, []).append(value)
+
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                             args=["--no-sandbox", "--disable-gpu"])
+        for round_ in range(rounds):
+            log(f"{scale}: round {round_ + 1} of {rounds}")
+            add(home(browser, url))
+            add({"network_longest_task_ms": network(browser, url, 1),
+                 "network_longest_task_ms_4x": network(browser, url, 4)})
+        browser.close()
+    figures: dict[str, Any] = {key: statistics.median(values) for key, values in samples.items()}
+    figures.update(sizes(site))
+    return figures
+
+
+def verdicts(figures: dict[str, Any]) -> Iterator[tuple[str, str, str, bool]]:
+    """(figure, measured, target, met) for each of issue 29's targets."""
+    shown: dict[str, Callable[[float], str]] = {
+        "bytes": lambda value: f"{value / 1e6:.2f} MB" if value >= 1e6 else f"{value / 1e3:.0f} KB",
+        "s": lambda value: f"{value:.2f} s",
+        "ms": lambda value: f"{value:.0f} ms",
+    }
+    for key, limit, unit in TARGETS:
+        if key in figures:
+            yield key, shown[unit](figures[key]), "≤ " + shown[unit](limit), figures[key] <= limit
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="seed,1k")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-build", action="store_true",
+                        help="measure the sites already built in benchmarks/out/")
+    args = parser.parse_args(argv)
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    for scale in args.scales.split(","):
+        results[scale] = measure(scale, args.rounds, rebuild=not args.no_build)
+        RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+        for key, measured, target, met in verdicts(results[scale]):
+            print(f"{scale:>5}  {key:<28} {measured:>10}  {target:>12}  {'met' if met else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

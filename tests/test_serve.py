@@ -40,6 +40,8 @@ class Server:
                  "--dev-addr", f"127.0.0.1:{port}", "--engine", engine],
                 stdout=output, stderr=subprocess.STDOUT)
         self.wait_for(lambda: "Relations" in self.get(ORG_PAGE), "the first build")
+        if engine == "mkdocs":  # its search index is made beside the server
+            self.wait_for(lambda: "Indexed" in self.printed(), "the first search index")
 
     def get(self, path: str = "") -> str:
         with urllib.request.urlopen(self.url + path, timeout=60) as response:  # noqa: S310
@@ -116,6 +118,7 @@ def test_a_save_rebuilds_once_and_only_the_pages_it_changed(server: Server) -> N
     written = re.findall(r"Regenerated what the edit changed: (\d+) pages written", printed)
     pages = len(list((server.project / ".build" / "docs").rglob("*.md")))
     assert len(written) == 1 and 0 < int(written[0]) < pages
+    server.wait_for(lambda: server.printed().count("Indexed") == 2, "the search index")
     assert server.indexed_pages() == indexed  # every page searched, once
 
 
@@ -176,7 +179,7 @@ def test_pages_that_come_go_or_change_name_leave_nothing_stale(server: Server) -
                            "quote": "spoke about relations"}]}]}), encoding="utf-8")
     server.wait_for(lambda: server.status("people/new-person/") == 200, "the new page")
     assert "Newly Arrived" in server.get(ORG_PAGE)
-    assert server.indexed_pages() == indexed + 1
+    server.wait_for(lambda: server.indexed_pages() == indexed + 1, "the new page searched")
     server.wait_for(lambda: 'href="../people/new-person/"' in server.get("methodology/"),
                     "the hand-written page's link to the new page")
 
@@ -184,12 +187,13 @@ def test_pages_that_come_go_or_change_name_leave_nothing_stale(server: Server) -
     server.wait_for(lambda: server.status("people/renamed-person/") == 200, "the renamed page")
     assert server.status("people/new-person/") == 404
     assert "people/new-person/" not in server.get(ORG_PAGE)
-    assert server.indexed_pages() == indexed + 1  # the old page is not searched any more
+    server.wait_for(lambda: server.indexed_pages() == indexed + 1,  # not the old page too
+                    "the renamed page searched")
 
     (project / "data" / "people" / "renamed-person.yml").unlink()
     server.wait_for(lambda: server.status("people/renamed-person/") == 404, "the removal")
     assert "Newly Arrived" not in server.get(ORG_PAGE)
-    assert server.indexed_pages() == indexed
+    server.wait_for(lambda: server.indexed_pages() == indexed, "the removed page unsearched")
 
     # mkdocs.yml edited: every page is built again, even one that nothing else changed
     edit(project, "mkdocs.yml", lambda text: text.replace("- Methodology: methodology.md",

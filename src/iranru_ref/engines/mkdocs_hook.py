@@ -44,6 +44,7 @@ from iranru_ref.engines.live_update import cannot_write, problem_lines, summary,
 from iranru_ref.engines.memory import paused_gc
 from iranru_ref.engines.preview import Preview
 from iranru_ref.engines.search_index import index_site
+from iranru_ref.engines.search_refresh import SearchRefresh
 from iranru_ref.engines.workspace import mark_site
 from iranru_ref.errors import IranruError
 from iranru_ref.exports.dataset import DOWNLOADS_PAGE
@@ -70,6 +71,7 @@ class _Serving:
     live: LiveTree | None = None
     builds = DirtyBuilds()
     preview = Preview()
+    search = SearchRefresh(log.info, lambda message: click.echo(message, err=True))
 
 
 def generate_for_mkdocs(root: Path) -> Path:
@@ -149,16 +151,14 @@ def on_post_build(config: Any) -> None:
     """Index the site for search (unless ``iranru-ref build`` runs MkDocs: it indexes the site
     itself) and mark it as one a build wrote, so that ``iranru-ref build`` may replace it later.
 
-    While serving, an index that fails is reported and the site is served without an up-to-date
-    search; ``mkdocs build`` fails with it."""
+    While serving, the index is made beside the server (``search_refresh.py``), and one that
+    fails is reported and leaves the site served without an up-to-date search; ``mkdocs build``
+    fails with it."""
     site = Path(config["site_dir"])
-    if _Serving.generated:
-        try:
-            index_site(site)
-        except IranruError as exc:
-            if _Serving.command != "serve":
-                raise
-            click.echo(exc.message, err=True)
+    if _Serving.command == "serve":
+        _Serving.search.request(site)
+    elif _Serving.generated:
+        index_site(site)
     mark_site(site)
 
 

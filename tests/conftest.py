@@ -114,8 +114,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_data(built_site: Path) -> dict[str, Any]:
     """The built site's own database.json, to pick pages without depending on exact data."""
-    data: dict[str, Any] = json.loads(
-        (built_site / "data" / "database.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(download_bytes(built_site / "data", "database.json"))
     return data
 
 
@@ -164,8 +163,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def exported(database: Any) -> dict[str, bytes]:
-    """Every download of ``database``, written in memory: name → bytes."""
+    """Every download of ``database``, written in memory: name → bytes. A gzipped download is
+    there twice: as its file (``claims.csv.gz``) and unpacked (``claims.csv``)."""
     import contextlib
+    import gzip
     import io
 
     from iranru_ref.exports import export_downloads
@@ -177,6 +178,16 @@ def exported(database: Any) -> dict[str, bytes]:
         buffer = io.BytesIO()
         yield buffer
         written[name] = buffer.getvalue()
+        if name.endswith(".gz"):
+            written[name.removesuffix(".gz")] = gzip.decompress(written[name])
 
     export_downloads(database, open_file)
     return written
+
+
+def download_bytes(data: Path, name: str) -> bytes:
+    """The download ``name`` of a built site's ``data`` folder, unpacked if it is gzipped."""
+    import gzip
+
+    packed = data / f"{name}.gz"
+    return gzip.decompress(packed.read_bytes()) if packed.exists() else (data / name).read_bytes()

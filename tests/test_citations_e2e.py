@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
 
+from conftest import download_bytes
+
 from iranru_ref.records.text import fold
 
 
@@ -121,7 +123,7 @@ def test_cited_quotes_are_marked_on_the_source_page(built_site: Path,
 def test_database_json_contract(built_site: Path) -> None:
     import json
 
-    document = json.loads((built_site / "data" / "database.json").read_text("utf-8"))
+    document = json.loads(download_bytes(built_site / "data", "database.json"))
     source = document["sources"][0]
     assert {"id", "title", "publisher", "date", "date_precision", "sha256", "paragraphs"} <= set(
         source)

@@ -78,7 +78,7 @@ def test_build_writes_the_site_and_database(runner: CliRunner, project: Path) ->
     assert result.exit_code == 0, result.output
     site = project / "site"
     assert (site / "people" / "alexey-dedov" / "index.html").is_file()
-    assert (site / "data" / "database.json").is_file()
+    assert (site / "data" / "database.json.gz").is_file()
     assert (site / "sources" / "dedov-sputnik-2023.txt").read_bytes() == (
         project / "sources" / "dedov-sputnik-2023.txt").read_bytes()
 

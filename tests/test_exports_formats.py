@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import csv
+import gzip
 import hashlib
 import html
 import io
@@ -23,6 +24,7 @@ from typing import Any
 import jsonschema
 import networkx as nx
 import pytest
+from conftest import download_bytes
 
 from iranru_ref.exports.tables import TABLES
 from iranru_ref.records.text import fold, nfc
@@ -40,8 +42,19 @@ CONTRACT = {
 
 
 @pytest.fixture(scope="module")
-def data(built_site: Path) -> Path:
+def served(built_site: Path) -> Path:
+    """The downloads as the site serves them: the data files gzipped."""
     return built_site / "data"
+
+
+@pytest.fixture(scope="module")
+def data(served: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every download unpacked, as a reader has them after ``gunzip``."""
+    folder = tmp_path_factory.mktemp("unpacked")
+    for path in served.iterdir():
+        name = path.name.removesuffix(".gz")
+        folder.joinpath(name).write_bytes(download_bytes(served, name))
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -292,18 +305,19 @@ def _frictionless_errors(descriptor: Path) -> list[tuple[str, str]]:
             for error in task["errors"]]
 
 
-def test_frictionless_validates_the_data_package(data: Path) -> None:
-    descriptor = json.loads((data / "datapackage.json").read_text("utf-8"))
-    assert [r["path"] for r in descriptor["resources"]] == [f"{t.name}.csv" for t in TABLES]
+def test_frictionless_validates_the_data_package(served: Path) -> None:
+    descriptor = json.loads((served / "datapackage.json").read_text("utf-8"))
+    assert [r["path"] for r in descriptor["resources"]] == [f"{t.name}.csv.gz" for t in TABLES]
     assert descriptor["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert _frictionless_errors(data / "datapackage.json") == []
+    assert _frictionless_errors(served / "datapackage.json") == []
 
 
-def test_frictionless_finds_a_dangling_foreign_key(data: Path, database: dict[str, Any],
+def test_frictionless_finds_a_dangling_foreign_key(served: Path, data: Path,
+                                                   database: dict[str, Any],
                                                    tmp_path: Path) -> None:
     copy = tmp_path / "data"
     copy.mkdir()
-    for path in data.glob("*.csv"):
+    for path in served.glob("*.csv.gz"):
         copy.joinpath(path.name).write_bytes(path.read_bytes())
     claims = {claim["id"] for claim in database["claims"]}
     ghost = "ghost." + "x" * max(len(claim) for claim in claims)
@@ -313,9 +327,9 @@ def test_frictionless_finds_a_dangling_foreign_key(data: Path, database: dict[st
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    bad = out.getvalue().encode()
-    copy.joinpath("citations.csv").write_bytes(bad)
-    descriptor = json.loads((data / "datapackage.json").read_text("utf-8"))
+    bad = gzip.compress(out.getvalue().encode(), mtime=0)
+    copy.joinpath("citations.csv.gz").write_bytes(bad)
+    descriptor = json.loads((served / "datapackage.json").read_text("utf-8"))
     (copy / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
     # the size and hash no longer match: the edit alone is found
     assert set(_frictionless_errors(copy / "datapackage.json")) == {
@@ -329,11 +343,11 @@ def test_frictionless_finds_a_dangling_foreign_key(data: Path, database: dict[st
     assert _frictionless_errors(copy / "datapackage.json") == [("citations", "foreign-key")]
 
 
-def test_the_data_package_reads_back_every_field_typed(data: Path,
+def test_the_data_package_reads_back_every_field_typed(served: Path,
                                                        database: dict[str, Any]) -> None:
     from frictionless import Package
 
-    package = Package(str(data / "datapackage.json"))
+    package = Package(str(served / "datapackage.json"))
     tables = {resource.name: [row.to_dict() for row in resource.read_rows()]
               for resource in package.resources}
     claims = {row["id"]: row for row in tables["claims"]}
@@ -454,8 +468,9 @@ def test_the_downloads_page_gives_the_command_that_opens_datasette(built_site: P
     argv = shlex.split(html.unescape(commands[0]))
     assert argv[0] == "datasette"
     assert {"iranru.sqlite", "metadata.json"} <= set(argv)  # files that are on the page
-    for name in ("iranru.sqlite", "metadata.json"):
+    for name in ("iranru.sqlite.gz", "metadata.json"):
         assert f'href="../data/{name}"' in page
+    assert "gunzip -k iranru.sqlite.gz" in page
     result = subprocess.run([sys.executable, "-m", "datasette", *argv[1:], "--get",
                              "/-/metadata.json"], cwd=data, capture_output=True, text=True,
                             check=True)
@@ -483,16 +498,25 @@ def test_graph_files_read_back_with_every_node_and_edge(
 
 # --- index.json and reproducibility -------------------------------------------------------
 
-def test_index_lists_every_file_with_its_size_and_hash(data: Path) -> None:
-    index = json.loads((data / "index.json").read_text("utf-8"))
+def test_index_lists_every_file_with_its_size_and_hash(served: Path) -> None:
+    """Each file's size and SHA-256, and a gzipped file's unpacked bytes those of its
+    ``content``."""
+    index = json.loads((served / "index.json").read_text("utf-8"))
     datetime.fromisoformat(index["built"].replace("Z", "+00:00"))
     listed = {entry["name"]: entry for entry in index["files"]}
-    assert set(listed) == {p.name for p in data.iterdir()} - {"index.json"}
+    assert set(listed) == {p.name for p in served.iterdir()} - {"index.json"}
     for name, entry in listed.items():
-        content = (data / name).read_bytes()
+        content = (served / name).read_bytes()
         assert entry["size"] == len(content), name
         assert entry["sha256"] == hashlib.sha256(content).hexdigest(), name
         assert entry["media_type"] and entry["description"]
+        if name.endswith(".gz"):
+            unpacked = gzip.decompress(content)
+            assert entry["content"]["name"] == name.removesuffix(".gz")
+            assert entry["content"]["size"] == len(unpacked), name
+            assert entry["content"]["sha256"] == hashlib.sha256(unpacked).hexdigest(), name
+        else:
+            assert "content" not in entry
 
 
 _HASH_EXPORTS = """

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from conftest import download_bytes
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from iranru_ref.check import load_checked
@@ -85,7 +86,7 @@ def offline_contexts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def database(built_site: Path) -> dict[str, Any]:
-    document: dict[str, Any] = json.loads((built_site / "data" / "database.json").read_text())
+    document: dict[str, Any] = json.loads(download_bytes(built_site / "data", "database.json"))
     return document
 
 
@@ -186,15 +187,15 @@ def test_downloads_page_and_dataset_file_describe_the_dataset(built_site: Path) 
 @pytest.fixture(scope="module")
 def annotation_collection(built_site: Path) -> dict[str, Any]:
     document: dict[str, Any] = json.loads(
-        (built_site / "data" / "annotations.jsonld").read_text("utf-8"))
+        download_bytes(built_site / "data", "annotations.jsonld"))
     return document
 
 
 def test_annotations_parse_as_web_annotations(built_site: Path, database: dict[str, Any],
                                               annotation_collection: dict[str, Any]) -> None:
     assert annotation_collection["@context"] == ANNO_CONTEXT_URL
-    path = built_site / "data" / "annotations.jsonld"
-    graph = _parse(path.read_text("utf-8"), path.as_uri())
+    path = built_site / "data" / "annotations.jsonld.gz"
+    graph = _parse(download_bytes(path.parent, "annotations.jsonld").decode(), path.as_uri())
     citations = sum(len(claim["citations"]) for claim in database["claims"])
     found = list(graph.subjects(RDF.type, OA.Annotation))
     assert len(found) == citations

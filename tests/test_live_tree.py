@@ -17,7 +17,7 @@ from iranru_ref.check import check_project, load_checked
 from iranru_ref.errors import IranruError
 from iranru_ref.load.project import Project
 from iranru_ref.load.records import RecordCache
-from iranru_ref.site import affected, entity_pages, paging
+from iranru_ref.site import entity_pages, paging
 from iranru_ref.site.generate import generate
 from iranru_ref.site.live_tree import LiveTree
 from iranru_ref.site.tree import MARKER
@@ -27,9 +27,10 @@ corpus = benchmark_module("corpus")
 
 @pytest.fixture
 def tiny(tmp_path: Path) -> Iterator[Path]:
-    """The tiny corpus, with listings cut into parts of five and entity graphs at three
-    neighbours, so that edits move entries across parts and change which neighbours a graph
-    draws; coverage is not required, so that claims may go."""
+    """The tiny corpus, with listings cut into parts of five, entity graphs at three
+    neighbours and an entity's lists at two entities a relation and one source, so that edits
+    move entries across parts and change which neighbours a graph draws and a list shows;
+    coverage is not required, so that claims may go."""
     root = corpus.write_corpus("tiny", tmp_path / "tiny")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
@@ -37,7 +38,8 @@ def tiny(tmp_path: Path) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(paging, "PER_PART", 5)
         patch.setattr(entity_pages, "NEIGHBOURS_DRAWN", 3)
-        patch.setattr(affected, "NEIGHBOURS_DRAWN", 3)
+        patch.setattr(entity_pages, "RELATED_SHOWN", 2)
+        patch.setattr(entity_pages, "SOURCES_SHOWN", 1)
         yield root
 
 
@@ -104,7 +106,7 @@ def test_each_edit_leaves_the_tree_a_whole_generation_would_write(tiny: Path,
                                                                   tmp_path: Path) -> None:
     updates = Updates(tiny, tmp_path / "tree", tmp_path / "whole")
     assert (tmp_path / "tree" / MARKER).is_file()
-    assert (tmp_path / "tree" / "data" / "database.json").is_file()
+    assert (tmp_path / "tree" / "data" / "index.json").is_file()  # the downloads
     database = updates.database()
     hub = max(database.entities.values(),
               key=lambda r: sum(ref.claim.object == r.id for ref in database.claims()))

@@ -1,5 +1,6 @@
-"""Long listings (timeline, relations, figures, coverage, the type indexes) are cut into linked
-parts of bounded size; the network graph, the money chart and the home page show a bounded number of items."""
+"""Long listings (relations, figures, coverage, the type indexes) are cut into linked parts of
+bounded size (the timeline by period: test_timeline_periods.py); the network graph, the money
+chart and the home page show a bounded number of items."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from iranru_ref.records.vocabulary import TYPE_FOLDER
 from iranru_ref.site import paging
 from iranru_ref.site.generate import generate_tree
 from iranru_ref.site.paging import part_page, split
-from iranru_ref.site.views import dated_entries
 
 
 def numbers(items: object, offset: int) -> str:
@@ -85,20 +85,6 @@ def _drawn(page: Path) -> tuple[set[str], list[tuple[str, str]]]:
     svg = text[text.index("<svg"):text.index("</svg>")]
     edges = [(s, t) for s, t in re.findall(r'data-ends="([^" ]+) ([^" ]+)"', svg)]
     return set(re.findall(r'<a class="graph-node[^"]*" xlink:href="[^"]*" data-id="([^"]+)"', svg)), edges
-
-
-def test_the_timeline_lists_every_dated_claim_once_in_parts_of_ten(parted: Path) -> None:
-    """Every entry once: the dated claims, and the events at their own dates."""
-    database = _database()
-    dated = len(dated_entries(database))
-    pages = _parts(parted, "timeline")
-    assert len(pages) == -(-dated // 10) > 1
-    ids = []
-    for page in pages:
-        found = re.findall(r'<li class="timeline-item"[^>]* id="t-(\d+)"', page.read_text())
-        assert 0 < len(found) <= 10, page
-        ids += [int(n) for n in found]
-    assert ids == list(range(1, dated + 1))
 
 
 def test_the_relation_table_is_spread_over_parts_with_the_graph_on_the_first(
@@ -172,26 +158,6 @@ def test_the_network_draws_only_the_most_connected_when_there_are_too_many(
     assert text.count('<li><a href="../people/">People</a>') == 1
 
 
-def test_each_timeline_part_filters_by_the_tags_it_holds_and_says_so(parted: Path) -> None:
-    pages = _parts(parted, "timeline")
-    assert len(pages) > 1
-    for page in pages:
-        text = page.read_text()
-        buttons = re.findall(r'class="filter-button" data-tag="([^"]+)"', text)
-        used = set(" ".join(re.findall(r'data-tags="([^"]*)"', text)).split())
-        assert buttons and set(buttons) == used
-        assert 'data-filter-scope="in this part"' in text
-        assert "Filter this part by tag:" in text
-
-
-def test_a_timeline_in_one_part_filters_without_a_scope(tmp_path: Path) -> None:
-    generate_tree(Project.find(Path(__file__).resolve().parent.parent), tmp_path / "docs")
-    text = (tmp_path / "docs" / "timeline.md").read_text()
-    assert "data-filter-scope" not in text and "Filter by tag:" in text
-    used = set(" ".join(re.findall(r'data-tags="([^"]*)"', text)).split())
-    assert set(re.findall(r'class="filter-button" data-tag="([^"]+)"', text)) == used
-
-
 def test_the_home_page_sends_readers_to_the_type_indexes_when_entities_are_many(
         parted: Path) -> None:
     text = parted.joinpath("index.md").read_text()
@@ -244,7 +210,7 @@ def test_a_small_network_is_drawn_whole_and_the_home_page_lists_everything(
 
 def test_every_part_of_a_short_listing_links_to_every_other_and_to_the_next(
         parted: Path) -> None:
-    for name, first in (("timeline", None), ("network", None), ("coverage", None),
+    for name, first in (("network", None), ("coverage", None),
                         ("figure-values", "figures/index.md"), ("places-index", "places/index.md")):
         pages = _parts(parted, name, first)
         for number, page in enumerate(pages, 1):
@@ -256,7 +222,7 @@ def test_every_part_of_a_short_listing_links_to_every_other_and_to_the_next(
             assert f"Part {number} of {len(pages)}" in nav.group(0)
             links = re.findall(r'href="([^"]+)"', nav.group(0))
             assert len(links) == len(pages) - 1
-            for link in links:  # directory URLs: a link to ``../timeline/2/`` is timeline/2.md
+            for link in links:  # directory URLs: a link to ``../network/2/`` is network/2.md
                 base = page.relative_to(parted).with_suffix("")
                 if base.name == "index":
                     base = base.parent
@@ -300,7 +266,7 @@ def test_a_listing_of_many_parts_skips_some_in_each_part_and_marks_the_gaps(
     monkeypatch.setattr(paging, "PER_PART", 2)
     tree = tmp_path / "docs"
     generate_tree(Project.find(Path(__file__).resolve().parent.parent), tree)
-    pages = _parts(tree, "timeline")
+    pages = _parts(tree, "network")
     assert len(pages) > 2 * paging.NEIGHBOURS + paging.LANDMARKS
     linked: dict[int, set[int]] = {}
     for number, page in enumerate(pages, 1):
@@ -332,7 +298,8 @@ def test_a_site_in_parts_builds_strictly(project: Path, tmp_path: Path,
     monkeypatch.setattr(paging, "PER_PART", 10)
     site = tmp_path / "site"
     build_site(Project.find(project), site_dir=site)
-    assert (site / "timeline" / "2" / "index.html").is_file()
+    assert list(site.glob("timeline/*/index.html"))  # the timeline's periods
+    assert list(site.glob("tag/*/timeline/index.html"))
     assert (site / "network" / "2" / "index.html").is_file()
     assert (site / "coverage" / "2" / "index.html").is_file()
     assert (site / "figure-values" / "2" / "index.html").is_file()
@@ -340,7 +307,7 @@ def test_a_site_in_parts_builds_strictly(project: Path, tmp_path: Path,
     shutil.rmtree(site)
 
 
-@pytest.mark.parametrize("hand_written", ["coverage.md", "timeline/2.md", "figure-values/2.md"])
+@pytest.mark.parametrize("hand_written", ["coverage.md", "network/2.md", "figure-values/2.md"])
 def test_a_hand_written_page_where_a_part_goes_is_reported_by_file(
         project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
         hand_written: str) -> None:

@@ -584,15 +584,15 @@ def probe_tooltips(base_url: str, pages: list[str]) -> tuple[list[str], int]:
 
 #: the pages of each kind that show curated text in titles or tooltips: an entity page of each
 #: layout (the event's has a heading "Said or reported by" and an entity's name, which the table
-#: of contents truncates), the source, the timeline (tag descriptions on its filter buttons),
-#: the figures table (currency cells) and a tag page
+#: of contents truncates), the source, the timeline (tag descriptions on its links to the tags'
+#: timelines), the figures table (currency cells) and a tag page
 PROBED_PAGES = ["people/payload-person/", "figures/payload-figure/", "events/payload-event/",
                 "sources/payload-article/", "timeline/", "figures/", "tag/payload-tag/"]
 
 
 @pytest.mark.browser
 def test_no_payload_runs_when_hovered_focused_or_clicked(payload_site: Path) -> None:
-    """Tooltips (titles of dates, citations, filter buttons, figures cells, truncated headings
+    """Tooltips (titles of dates, citations, tag links, figures cells, truncated headings
     and page titles) never render curated text as markup, with either engine."""
     chromium_or_skip()
     for relative in PROBED_PAGES:
@@ -609,7 +609,7 @@ def test_no_payload_runs_when_hovered_focused_or_clicked(payload_site: Path) -> 
 @pytest.mark.browser
 def test_the_tooltip_probe_catches_html_tooltips(tmp_path: Path) -> None:
     """The probe is not vacuous: with the theme's HTML tooltips switched on, it finds each kind
-    of tooltip that carried curated text (a date, a citation, a tag's filter button, a figures
+    of tooltip that carried curated text (a date, a citation, a tag's timeline link, a figures
     cell, a truncated heading in the table of contents) opening a dialog."""
     chromium_or_skip()
     project = make_payload_project(tmp_path / "project")
@@ -625,6 +625,6 @@ def test_the_tooltip_probe_catches_html_tooltips(tmp_path: Path) -> None:
     finally:
         server.shutdown()
     found = "\n".join(findings)
-    for expected in ("dialog opened", "<a.cite>", "<span.claim-date", "<button.filter-button>",
+    for expected in ("dialog opened", "<a.cite>", "<span.claim-date", "<a.timeline-tag>",
                      "<td.num>", "<a.md-nav__link>"):
         assert expected in found, (expected, found)

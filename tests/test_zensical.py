@@ -57,7 +57,7 @@ def test_every_entity_page_is_built(zensical_site: tuple[Path, Path]) -> None:
 def test_the_site_has_its_pages_data_and_search(zensical_site: tuple[Path, Path]) -> None:
     _, site = zensical_site
     for page in ("index.html", "network/index.html", "timeline/index.html",
-                 "people/index.html", "data/database.json", "pagefind/pagefind-entry.json"):
+                 "people/index.html", "data/database.json.gz", "pagefind/pagefind-entry.json"):
         assert (site / page).is_file(), page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Russia–Iran relations" in home

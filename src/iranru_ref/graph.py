@@ -41,6 +41,7 @@ def build_graph(database: Database) -> nx.MultiDiGraph:
 @dataclass(frozen=True, slots=True)
 class Neighbour:
     entity_id: str
+    predicate: str
     label: str
     outgoing: bool
     claim: ClaimRef
@@ -49,11 +50,11 @@ class Neighbour:
 def neighbours(graph: nx.MultiDiGraph, entity_id: str) -> list[Neighbour]:
     """Every relation touching ``entity_id``, read from its side: forwards out, backwards in."""
     found = [
-        Neighbour(target, data["label"], True, data["claim"])
+        Neighbour(target, data["predicate"], data["label"], True, data["claim"])
         for _, target, data in graph.out_edges(entity_id, data=True)
     ]
     found.extend(
-        Neighbour(source, data["inverse"], False, data["claim"])
+        Neighbour(source, data["predicate"], data["inverse"], False, data["claim"])
         for source, _, data in graph.in_edges(entity_id, data=True)
     )
     return found

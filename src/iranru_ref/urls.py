@@ -22,6 +22,24 @@ def entity_page(entity_type: str, entity_id: str) -> str:
     return f"{TYPE_FOLDER[entity_type]}/{entity_id}.md"
 
 
+def relation_key(predicate: str, outgoing: bool) -> str:
+    """A predicate read one way: ``located-in`` (Kograd is located in …) or
+    ``located-in-inverse`` (… is located in Kograd)."""
+    return predicate.replace("_", "-") + ("" if outgoing else "-inverse")
+
+
+def related_page(entity_type: str, entity_id: str, predicate: str, outgoing: bool) -> str:
+    """The complete list of an entity's relations of one predicate, read one way, beside its
+    page: ``places/kograd/related/located-in-inverse.md``."""
+    return (f"{TYPE_FOLDER[entity_type]}/{entity_id}/related/"
+            f"{relation_key(predicate, outgoing)}.md")
+
+
+def mentions_page(entity_type: str, entity_id: str) -> str:
+    """The complete list of the sources that mention an entity, beside its page."""
+    return f"{TYPE_FOLDER[entity_type]}/{entity_id}/mentioned-in.md"
+
+
 def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
@@ -29,6 +47,11 @@ def source_page(source_id: str) -> str:
 def tag_page(tag: str) -> str:
     """A tag's page; not under ``tags/``, where a tag named ``index`` would be the index."""
     return f"tag/{tag}.md"
+
+
+def tag_timeline_page(tag: str) -> str:
+    """The timeline of the claims about the entities that carry ``tag``."""
+    return f"tag/{tag}/timeline.md"
 
 
 def page_url(page: str) -> str:

@@ -43,8 +43,9 @@ def test_instant_navigation_keeps_pages_working(
     assert page.locator("#network-graph svg.graph a.graph-node").count() >= 1
     page.click(".md-nav a[href$='timeline/']")
     page.wait_for_url("**/timeline/")
-    page.wait_for_selector(".tag-filter:not([hidden])")
-    page.locator("ol.timeline-list a[href*='/']").first.click()  # a speaker or subject page
+    page.wait_for_selector("nav.timeline-tags")
+    # a speaker or subject page, or the first period of a timeline in periods
+    page.locator("ol.timeline-list a[href*='/'], ul.timeline-periods a").first.click()
     page.wait_for_selector(".md-content h1")
     page.go_back()
     page.wait_for_url("**/timeline/")

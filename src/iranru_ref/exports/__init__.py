@@ -1,8 +1,9 @@
 """Data downloads, written into the generated tree under ``data/`` so every engine serves them.
 
 ``data_files`` names each data download and the function that writes it. ``export_downloads``
-has each written straight into its file, and counts its size and SHA-256 on the way
-(``CountingFile``), so the downloads (0.4 GB at 10k entities) never sit in memory together.
+has each written straight into its file, gzipped when it is one of the large data files
+(``compression``), and counts its size and SHA-256 on the way (``CountingFile``), so the
+downloads (0.4 GB at 10k entities before compression) never sit in memory together.
 The text downloads are written as text, through an ``io.TextIOWrapper`` (UTF-8, "\n"). It then
 describes them: ``dataset.jsonld`` lists the data files with their hashes, and ``index.json``
 lists every other file, so each is computed over the final bytes of the ones before it; so
@@ -27,6 +28,7 @@ from ..records.release import Releases
 from .annotations import FILE_NAME as ANNOTATIONS_FILE
 from .annotations import write_annotations
 from .catalogue import CountingFile, Download
+from .compression import GZIPPED, gzipped, served_name
 from .csv_tables import write_csv
 from .database_json import FILE_NAME as DATABASE_FILE
 from .database_json import write_database_json
@@ -97,10 +99,17 @@ def export_downloads(database: Database, open_file: Opener,
     downloads: list[Download] = []
 
     def write(name: str, writer: Writer) -> None:
-        with open_file(name) as file:
-            counting = CountingFile(name, file)
-            writer(counting)
-        downloads.append(counting.download())
+        with open_file(served_name(name)) as file:
+            if name not in GZIPPED:
+                counting = CountingFile(name, file)
+                writer(counting)
+                downloads.append(counting.download())
+                return
+            packed = CountingFile(served_name(name), file)
+            with gzipped(packed, name) as stream:
+                counting = CountingFile(name, stream)
+                writer(counting)
+            downloads.append(packed.download(content=counting.download()))
 
     releases = database.releases
     if graph is None:

@@ -20,6 +20,7 @@ MEDIA_TYPES = {
     ".sqlite": "application/vnd.sqlite3",
     ".graphml": "application/graphml+xml",
     ".gexf": "application/gexf+xml",
+    ".gz": "application/gzip",
 }
 
 DESCRIPTIONS = {
@@ -59,6 +60,8 @@ class Download:
     description: str
     size: int
     sha256: str
+    #: what a compressed file unpacks to
+    content: Download | None = None
 
 
 def size_label(size: int) -> str:
@@ -75,6 +78,8 @@ def media_type(name: str) -> str:
 
 
 def description(name: str) -> str:
+    if name.endswith(".gz"):
+        return description(name.removesuffix(".gz"))
     if name.endswith(".csv"):
         table = TABLE_INDEX[name.removesuffix(".csv")]
         return f"CSV table {table.name}: {table.description}"
@@ -104,7 +109,7 @@ class CountingFile(io.BufferedIOBase):
         self.file.write(data)
         return size
 
-    def download(self) -> Download:
-        """The catalogue entry of what was written."""
+    def download(self, content: Download | None = None) -> Download:
+        """The catalogue entry of what was written (which unpacks to ``content``)."""
         return Download(self.name, media_type(self.name), description(self.name), self.size,
-                        self.hash.hexdigest())
+                        self.hash.hexdigest(), content)

@@ -1,6 +1,7 @@
 """``datapackage.json``: the CSV files as a Frictionless Tabular Data Package (v1).
 
-One resource per table of ``tables.TABLES``, with its size and SHA-256, its CSV dialect and a
+One resource per table of ``tables.TABLES`` (its gzipped file, which Data Package readers
+unpack as they read it), with its size and SHA-256, its CSV dialect and a
 Table Schema: each column's type (booleans as ``true``/``false``), which columns are never
 empty, the values a column is limited to, the primary key and the foreign keys. So
 ``frictionless validate datapackage.json`` checks every file, its types and keys, and that every
@@ -47,13 +48,16 @@ def field(column: Column) -> dict[str, Any]:
 
 
 def resource(table: Table, download: Download) -> dict[str, Any]:
+    """The resource of ``table``, whose file (``bytes``, ``hash``) is ``download``, gzipped
+    when it has a ``content``."""
     return {
         "name": table.name,
         "path": download.name,
         "profile": RESOURCE_PROFILE,
         "description": table.description,
         "format": "csv",
-        "mediatype": download.media_type,
+        **({"compression": "gz"} if download.content else {}),
+        "mediatype": (download.content or download).media_type,
         "encoding": "utf-8",
         "bytes": download.size,
         "hash": f"sha256:{download.sha256}",
@@ -74,7 +78,7 @@ def resource(table: Table, download: Download) -> dict[str, Any]:
 def datapackage(database: Database, site: SiteConfig, downloads: list[Download],
                 releases: Releases | None = None) -> dict[str, Any]:
     """The descriptor of the CSV files among ``downloads``."""
-    written = {download.name: download for download in downloads}
+    written = {(download.content or download).name: download for download in downloads}
     return {
         "profile": PROFILE,
         "name": PACKAGE_NAME,

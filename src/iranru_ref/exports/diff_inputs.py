@@ -8,8 +8,10 @@ reported as ``file:line: message`` (``REVISION:file:line: message`` at a revisio
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -22,6 +24,7 @@ from ..load import load_database
 from ..load.project import Project
 from ..load.revisions import NotARepository, Repository, UnknownRevision
 from .changes import compare
+from .compression import GZIP_MAGIC
 from .database_json import FORMAT_VERSION, write_database_json
 
 #: the version of the shape of a comparison, ``iranru-ref diff --format json`` and ``changes.json``
@@ -71,7 +74,8 @@ def _check_shape(document: Any, name: str) -> dict[str, Any]:
 
 
 def read_database_json(path: Path, name: str | None = None) -> dict[str, Any]:
-    """The document in the ``database.json`` file ``path``; ``name`` is how messages name it."""
+    """The document in the ``database.json`` file ``path`` (or ``database.json.gz``); ``name``
+    is how messages name it."""
     name = name or str(path)
     try:
         data = path.read_bytes()
@@ -79,9 +83,14 @@ def read_database_json(path: Path, name: str | None = None) -> dict[str, Any]:
         raise DiffInputError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise DiffInputError(f"{name}: is a folder; give the database.json file (a built site "
-                             "has it in data/)") from None
+                             "has it in data/, as database.json.gz)") from None
     except OSError as error:
         raise DiffInputError(f"{name}: cannot be read ({error.strerror})") from None
+    if data[:2] == GZIP_MAGIC:  # database.json.gz, as the Downloads page offers it
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error):
+            raise _not_database(name, "it is not a whole gzip file") from None
     try:
         document = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

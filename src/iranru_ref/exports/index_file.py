@@ -1,5 +1,6 @@
-"""``index.json``: every other download with its size and SHA-256, the build time, the
-licence, and the version and date of the newest release when ``releases.yml`` records one.
+"""``index.json``: every other download with its size and SHA-256 (and, for a gzipped one,
+those of the ``content`` it unpacks to), the build time, the licence, and the version and
+date of the newest release when ``releases.yml`` records one.
 
 The build time is ``SOURCE_DATE_EPOCH`` when set (https://reproducible-builds.org/specs/
 source-date-epoch/), so a reproducible build gives the same bytes; otherwise it is now.
@@ -42,7 +43,10 @@ def index_bytes(downloads: list[Download], releases: Releases | None = None) -> 
                     "note": LICENCE_NOTE},
         "files": [
             {"name": d.name, "url": d.name, "media_type": d.media_type, "size": d.size,
-             "sha256": d.sha256, "description": d.description}
+             "sha256": d.sha256, "description": d.description,
+             **({"content": {"name": d.content.name, "media_type": d.content.media_type,
+                             "size": d.content.size, "sha256": d.content.sha256}}
+                if d.content else {})}
             for d in downloads
         ],
     }

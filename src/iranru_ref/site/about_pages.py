@@ -34,9 +34,12 @@ def write_downloads(site: Site, downloads: list[Download]) -> None:
     site.render(page, "downloads.md.j2", dataset=dataset, licence=licence,
                 sqlite_file=SQLITE_FILE, datasette_metadata_file=DATASETTE_METADATA_FILE,
                 datasette_command=DATASETTE_COMMAND,
-                release=_release(releases), downloads=[
-        {"name": d.name, "href": relative(page, f"data/{d.name}"), "media_type": d.media_type,
-         "size": size_label(d.size), "description": d.description} for d in downloads
+                release=_release(releases), gzipped=any(d.content for d in downloads),
+                downloads=[
+        {"name": d.name, "href": relative(page, f"data/{d.name}"),
+         "media_type": (d.content or d).media_type, "gzipped": d.content is not None,
+         "size": size_label(d.size), "unpacked": size_label(d.content.size) if d.content else None,
+         "description": d.description} for d in downloads
     ])
 
 

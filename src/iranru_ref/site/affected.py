@@ -3,14 +3,13 @@
 An entity page shows its own record, every claim that names the entity (as subject, object,
 speaker or where it was said), the names of the entities those claims name and of the subjects
 of the claims a derived figure is computed from, the labels and publishers of the sources they
-cite, and a drawing of its most connected neighbours (by how many neighbours each has); an
-event's page, its own date, with the sources that state it. A source page shows the claims that
+cite, and its neighbours, drawn and listed the most connected first (by how many neighbours
+each has); an event's page, its own date, with the sources that state it. A source page shows the claims that
 cite it, by text and the names they carry, the events whose date it states, and its publisher.
 So a record's edit can change the pages of the entities named by a claim that names it (before
 or after the edit), of the entities named by a claim citing a source it publishes (and of the
-events whose date such a source states), of the entities with more neighbours than a drawing
-shows next to one whose neighbours it changed, and the pages of the sources those claims, and
-the record's own date, cite.
+events whose date such a source states), of the neighbours of an entity whose neighbours it
+changed, and the pages of the sources those claims, and the record's own date, cite.
 
 The listings show, of a record: its entry in its type's index and on its tags' pages; the
 claims that name it on the timeline (if dated), and its own date (which stands for the claims
@@ -31,8 +30,6 @@ import networkx as nx
 from ..database import Database, EntityRecord
 from ..records.claim import Claim
 from ..records.source import Source
-from ..urls import entity_page
-from .graph_drawing import NEIGHBOURS_DRAWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +56,6 @@ class Affected:
     entities: frozenset[str]
     #: the sources whose pages are rendered again
     sources: frozenset[str]
-    #: the entity pages of the database before the edit that no longer exist
-    removed_pages: frozenset[str]
     listings: Listings
 
 
@@ -157,25 +152,18 @@ def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGr
                 dated = True
             elif cited & publishers:
                 entities.add(event.id)
-    # An entity's drawing shows its NEIGHBOURS_DRAWN most connected neighbours: it changes when
-    # one of them gains or loses a neighbour, if it has more than that many.
+    # An entity page lists and draws its neighbours the most connected first: it changes when
+    # one of them gains or loses a neighbour.
     candidates = set(edited)
     for graph in (before_graph, after_graph):
         for entity_id in edited:
             candidates.update(_neighbours(graph, entity_id))
     for entity_id in candidates:
         around = _neighbours(after_graph, entity_id)
-        if _neighbours(before_graph, entity_id) == around:
-            continue
-        entities.update(neighbour for neighbour in around | _neighbours(before_graph, entity_id)
-                        if len(_neighbours(after_graph, neighbour)) > NEIGHBOURS_DRAWN)
+        if _neighbours(before_graph, entity_id) != around:
+            entities.update(around | _neighbours(before_graph, entity_id))
     records = [record for database in (before, after) for entity_id in edited
                if (record := database.entities.get(entity_id)) is not None]
-    removed = {
-        entity_page(record.type, record.id) for record in before.entities.values()
-        if record.id in edited and (record.id not in after.entities
-                                    or after.entities[record.id].type != record.type)
-    }
     listings = Listings(
         home=bool(edited),
         types=frozenset({record.type for record in records} | ({"figure"} if valued else set())),
@@ -187,4 +175,4 @@ def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGr
                       != _citations(after.entities.get(entity_id)) for entity_id in edited),
     )
     return Affected(frozenset(entities & after.entities.keys()),
-                    frozenset(sources & after.sources.keys()), frozenset(removed), listings)
+                    frozenset(sources & after.sources.keys()), listings)

@@ -1,4 +1,7 @@
-"""Entity pages: claims, relations, mentions, key dates and figures, and the neighbourhood graph."""
+"""Entity pages: claims, relations, mentions, key dates and figures, and the neighbourhood graph.
+
+The lists of related entities and of sources are capped, with links to their complete lists
+(``entity_lists``)."""
 
 from __future__ import annotations
 
@@ -11,8 +14,19 @@ from markupsafe import Markup
 from ..database import ClaimRef, Database, EntityRecord
 from ..graph import degrees, neighbours
 from ..records.vocabulary import TYPE_LABELS
-from ..urls import entity_page, relative, source_page
+from ..urls import entity_page, relation_key, relative
 from .claim_memo import ClaimMemo
+from .entity_lists import (
+    RELATED_SHOWN,
+    SOURCES_SHOWN,
+    Related,
+    mention_item,
+    mentions,
+    related,
+    related_item,
+    write_mentions_list,
+    write_related_list,
+)
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
 from .render import Site
@@ -48,8 +62,14 @@ def write_entity_pages(site: Site, advance: Callable[[], None],
     source_nodes = SourceNodes(site.database)
     degree = degrees(site.graph)
     for record in records:
-        _entity_page(site, claims, source_nodes, degree, record, about[record.id])
+        with site.writer.family(entity_family(record.id)):  # its page and its complete lists
+            _entity_page(site, claims, source_nodes, degree, record, about[record.id])
         advance()
+
+
+def entity_family(entity_id: str) -> str:
+    """The page family (``TreeWriter.family``) of an entity's pages."""
+    return f"entity:{entity_id}"
 
 
 def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
@@ -60,48 +80,18 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
     groups: dict[str, list[Markup]] = {"relation": [], "statement": [], "quantity": []}
     for ref in own:
         groups[views.claim_kind(ref)].append(claims.item(ref))
-    related: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
-    for neighbour in neighbours(site.graph, record.id):
-        related[(neighbour.label, neighbour.outgoing)].append({
-            "entity": views.entity_link(page, neighbour.entity_id),
-            "cites": claims.cites(neighbour.claim),
-        })
-    incoming = [
-        {"label": label, "items": items}
-        for (label, outgoing), items in sorted(related.items(), key=lambda kv: kv[0])
-        if not outgoing
-    ]
-    outgoing_related = [
-        {"label": label, "items": items}
-        for (label, outgoing), items in sorted(related.items(), key=lambda kv: kv[0])
-        if outgoing
-    ]
+    related_groups = [_related_group(site, page, claims, record, group) for group in
+                      related(site.database, neighbours(site.graph, record.id), degree)]
     reported = [
         claims.item(ref, show_subject=True) for ref in about
         if ref.subject.id != record.id and record.id in (*ref.claim.attributed_to,
                                                          ref.claim.said_in)
         and ref.claim.object != record.id
     ]
-    mentions: dict[str, set[int]] = defaultdict(set)
     own_date = views.event_date(page, record)
-    if own_date is not None and record.entity.date is not None:
-        for citation in record.entity.date.citations:
-            mentions[citation.source].add(citation.paragraph)
-    for ref in about:
-        for citation in ref.claim.citations:
-            mentions[citation.source].add(citation.paragraph)
-    mentioned_in = [
-        {
-            "label": views.source_labels[source_id],
-            "href": relative(page, source_page(source_id)),
-            "paragraphs": [
-                {"n": n, "href": relative(page, source_page(source_id), f"p{n}")}
-                for n in sorted(paragraphs)
-            ],
-        }
-        for source_id, paragraphs in sorted(mentions.items())
-        if source_id in site.database.sources
-    ]
+    cited = mentions(site.database, about,
+                     record.entity.date.citations if own_date and record.entity.date else ())
+    shown = cited[:SOURCES_SHOWN]
     # The infobox keeps a few: the entity's own claims first, then claims naming it.
     # An event's own date, shown above them, stands for its claims of that date.
     events = {record.id: EventDateRef(record)} if own_date else {}
@@ -117,20 +107,40 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         own_date=own_date,
         notes=list(record.entity.notes),
         groups=groups,
-        related_out=outgoing_related,
-        related_in=incoming,
+        related=related_groups,
+        related_shown=RELATED_SHOWN,
         reported=reported,
-        mentioned_in=mentioned_in,
+        mentioned_in=[mention_item(views, page, mention) for mention in shown],
+        mentions_total=len(cited),
+        all_mentions=relative(page, write_mentions_list(site, record, cited))
+        if len(cited) > len(shown) else None,
         key_dates=[{"label": label, "short": short, "text": text, "href": href}
                    for _, label, short, text, href in dates],
         key_figures=figures,
         graph=_neighbourhood(site, page, record.id, degree),
-        jsonld=entity_jsonld(site.database, record, about, source_nodes),
+        jsonld=entity_jsonld(site.database, record, about, source_nodes,
+                             {mention.source_id for mention in shown}),
         search_filters=entity_filters(TYPE_LABELS[record.type], record.entity.tags,
-                                      (views.source_labels[source_id] for source_id in mentions
-                                       if source_id in site.database.sources)),
+                                      (views.source_labels[mention.source_id]
+                                       for mention in cited)),
     )
     claims.shown(about)
+
+
+def _related_group(site: Site, page: str, claims: ClaimMemo, record: EntityRecord,
+                   group: Related) -> dict[str, Any]:
+    """A relation as the entity page lists it: its first ``RELATED_SHOWN`` entities, and a
+    link to all of them when there are more. The entity's own relations are listed with their
+    citations under Relations, so here they are not cited again."""
+    shown = group.neighbours[:RELATED_SHOWN]
+    cites = None if group.outgoing else claims.cites
+    return {
+        "label": group.label, "key": relation_key(group.predicate, group.outgoing),
+        "total": len(group.neighbours), "own": group.outgoing,
+        "items": [related_item(site.views, page, neighbour, cites) for neighbour in shown],
+        "all": relative(page, write_related_list(site, record, group))
+        if len(group.neighbours) > len(shown) else None,
+    }
 
 
 def _key_date(page: str, ref: ClaimRef) -> tuple[str, str, str, str, str]:

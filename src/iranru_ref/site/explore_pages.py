@@ -1,4 +1,4 @@
-"""The home page, the network and the timeline."""
+"""The home page and the network; the dated claims that the timeline lists (``timeline_pages``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from . import paging
 from .graph_drawing import LAYOUT_CACHE, network_drawing
 from .paging import numbered, parts_nav, split
 from .render import Site
-from .views import TimelineEntry, dated_entries, entry_date
+from .views import TimelineEntry, dated_entries
 
 #: How many sources the home page lists (the newest, when there are more).
 HOME_SOURCES = 10
@@ -115,23 +115,3 @@ def dated_claims(database: Database) -> list[TimelineEntry]:
 
 def timeline_items(site: Site, page: str, refs: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
     return [site.views.timeline_entry(page, ref) for ref in refs]
-
-
-def write_timeline(site: Site, dated: list[TimelineEntry]) -> None:
-    parts = split("timeline.md", dated, _date_range)
-    for part in parts:
-        items = timeline_items(site, part.page, part.items)
-        used = {tag for item in items for tag in item["tags"]}  # a button never shows nothing
-        site.render(part.page, "timeline.md.j2",
-                    items=items, offset=part.offset, parts=parts_nav(part.page, parts, part),
-                    tags={name: tag for name, tag in site.database.vocabulary.tags.items()
-                          if name in used})
-
-
-def _date_range(refs: Sequence[TimelineEntry], offset: int) -> str:
-    """A timeline part's label: the dates of its first and last entries."""
-    if not refs:
-        return "no dated claims"
-    first, last = entry_date(refs[0]), entry_date(refs[-1])
-    return (first.short_label() if first.short_label() == last.short_label()
-            else f"{first.short_label()} – {last.short_label()}")

@@ -30,11 +30,12 @@ from .about_pages import write_data_dictionary, write_downloads
 from .affected import ALL_LISTINGS, Listings
 from .changes_page import write_changes
 from .entity_pages import write_entity_pages
-from .explore_pages import dated_claims, write_home, write_network, write_timeline
+from .explore_pages import dated_claims, write_home, write_network
 from .index_pages import write_tags, write_type_indexes
 from .render import Site, environment
 from .source_pages import write_coverage, write_source_pages, write_sources_index
 from .template_cache import OWN_TEMPLATES
+from .timeline_pages import write_timelines
 from .tree import TreeWriter
 from .views import Views
 
@@ -95,23 +96,23 @@ def render_site(site: Site, selection: Selection = EVERYTHING, exported: Exporte
             write_entity_pages(site, advance, selection.entities)
         listings = selection.listings
         write_type_indexes(site, listings.types)
+        dated = dated_claims(database) if listings.home or listings.timeline else []
         if listings.home:
-            write_tags(site, listings.tags)
+            write_tags(site, dated, listings.tags)
         with writer.family(SOURCES):
             write_source_pages(site, advance, selection.sources)
         if listings.citations:
             with writer.family(SOURCES_INDEX):
                 write_sources_index(site)
-        dated = dated_claims(database) if listings.home or listings.timeline else []
         if listings.home:
             with writer.family(HOME):
                 write_home(site, dated)
         if listings.network:
             with writer.family(NETWORK):
                 write_network(site)
-        if listings.timeline:
+        if listings.timeline:  # the timeline and each tag's
             with writer.family(TIMELINE):
-                write_timeline(site, dated)
+                write_timelines(site, dated)
         if listings.citations:
             with writer.family(COVERAGE):
                 write_coverage(site)

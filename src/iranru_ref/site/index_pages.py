@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from ..database import ClaimRef, EntityRecord
@@ -12,7 +12,7 @@ from ..urls import relative, tag_page
 from . import paging
 from .paging import name_range, numbered, parts_nav, split
 from .render import Site
-from .views import short_value, value_label
+from .views import TimelineEntry, short_value, value_label
 
 #: Where the figures table continues when it has parts (figures/ holds the figure records).
 FIGURE_TABLE_FOLDER = "figure-values"
@@ -66,9 +66,11 @@ def _type_index(site: Site, entity_type: str) -> None:
         site.render(part.page, "entity_index.md.j2", **context)
 
 
-def write_tags(site: Site, only: Collection[str] | None = None) -> None:
+def write_tags(site: Site, dated: Sequence[TimelineEntry],
+               only: Collection[str] | None = None) -> None:
     """The tags index, and a page per tag (or per tag ``only`` names) listing the entities that
-    carry it (in parts)."""
+    carry it (in parts), with a link to the tag's timeline of the ``dated`` entries about
+    them."""
     order: dict[str, int] = {kind: n for n, kind in enumerate(FOLDERS.values())}
     carriers: dict[str, list[EntityRecord]] = defaultdict(list)
     for record in site.database.entities.values():
@@ -85,6 +87,7 @@ def write_tags(site: Site, only: Collection[str] | None = None) -> None:
         with site.writer.family(tag_family(tag)):  # a tag no entity carries: its pages go
             if not records:
                 continue
+            on_timeline = sum(1 for entry in dated if tag in entry.subject.entity.tags)
             parts = split(tag_page(tag), records, numbered("entity", "entities"))
             for part in parts:
                 groups: dict[str, list[dict[str, Any]]] = {}
@@ -92,7 +95,7 @@ def write_tags(site: Site, only: Collection[str] | None = None) -> None:
                     groups.setdefault(record.type, []).append(
                         site.views.entity_summary(part.page, record))
                 site.render(part.page, "tag.md.j2", tag=tag, description=info.description,
-                            total=len(records), groups=groups,
+                            total=len(records), dated=on_timeline, groups=groups,
                             parts=parts_nav(part.page, parts, part))
     with site.writer.family(TAGS_FAMILY):
         site.render(index, "tags.md.j2", tags=listed)

@@ -2,12 +2,13 @@
 
 Every IRI is relative to the page, so it resolves against the page's own address wherever
 the site is served; nothing here invents a web address. The entity is ``<page>#entity``; the
-page is its ``mainEntityOfPage``; the source pages that cite it are its ``subjectOf``.
+page is its ``mainEntityOfPage``; the source pages that cite it, those its page lists, are its
+``subjectOf``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..database import ClaimRef, Database, EntityRecord
@@ -97,11 +98,12 @@ class SourceNodes:
 
 def entity_jsonld(
     database: Database, record: EntityRecord, about: Iterable[ClaimRef] | None = None,
-    source_nodes: SourceNodes | None = None,
+    source_nodes: SourceNodes | None = None, listed: Collection[str] | None = None,
 ) -> dict[str, Any]:
     """The JSON-LD of ``record``'s page; ``about`` may narrow down the claims to look at for
-    the sources that mention it (default: all of them), and ``source_nodes`` lets the pages of
-    a site share the sources' nodes."""
+    the sources that mention it (default: all of them), ``source_nodes`` lets the pages of
+    a site share the sources' nodes, and ``listed`` names only those of the sources (the
+    ones the page lists, when it lists a few of many)."""
     page = entity_page(record.type, record.id)
     schema_type = SCHEMA_TYPES[record.type]
     node: dict[str, Any] = {
@@ -121,6 +123,8 @@ def entity_jsonld(
     if schema_type == "Event" and entity.date is not None:
         node["startDate"] = entity.date.value
     sources = _cited_sources(database, record, database.claims() if about is None else about)
+    if listed is not None:
+        sources = [source for source in sources if source.id in listed]
     if sources:
         nodes = SourceNodes(database) if source_nodes is None else source_nodes
         node["subjectOf"] = [nodes.node(page, source) for source in sources]

@@ -33,6 +33,7 @@ from ..load.project import Project
 from ..load.records import RecordCache
 from ..progress import SILENT, Progress
 from .affected import affected_pages, edited_entities, whole_site_changed
+from .entity_pages import entity_family
 from .generate import (
     DOWNLOADS,
     ENTITIES,
@@ -129,7 +130,7 @@ class LiveTree:
             render_site(site, Selection(affected.entities, affected.sources, affected.listings,
                                         about=False), progress=progress)
             rendered = writer.entered - {ENTITIES, SOURCES}  # rendered for some items only
-            removed.update(affected.removed_pages)
+            rendered |= {entity_family(entity_id) for entity_id in edited}  # some are gone
         writer.mark()
         removed.update(name for name, family in last.files.items()
                        if family in rendered | {UNFILED} and name not in writer.written)

@@ -12,7 +12,7 @@ import networkx as nx
 from ..database import Database
 from ..load.project import Project
 from ..records.vocabulary import TYPE_FOLDER, TYPE_LABELS, TYPE_TITLES
-from ..urls import relative, tag_page
+from ..urls import relative, tag_page, tag_timeline_page
 from . import escape
 from .template_cache import TemplateCache
 from .tree import TreeWriter
@@ -42,6 +42,7 @@ def environment(templates: Path, cache: Path | None = None) -> jinja2.Environmen
         env.filters["front_matter"] = escape.front_matter
         env.filters["number"] = format_number
         env.globals["tag_page"] = tag_page
+        env.globals["tag_timeline_page"] = tag_timeline_page
         _ENVIRONMENTS[templates] = env
     return env
 

@@ -1,5 +1,5 @@
 /* iranru-ref: citation targets, the search (Pagefind's, loaded when first opened), the home
-   search box, and the timeline's and network's filters.
+   search box, and the network's filters.
    Runs on every page load, including Material's instant navigation (document$), where :target
    does not update. Every page stays readable without it; the graphs are drawn when the site is
    built, so nothing here lays out or draws one. No dependency. */
@@ -194,39 +194,6 @@
     });
   }
 
-  /* ---- tag filters (timeline) --------------------------------------------------------- */
-
-  function setUpTagFilters() {
-    document.querySelectorAll(".tag-filter").forEach(function (bar) {
-      if (bar.dataset.ready) return;
-      var list = document.querySelector(bar.getAttribute("data-filter-target"));
-      if (!list) return;
-      bar.dataset.ready = "1";
-      bar.hidden = false;
-      var status = bar.querySelector(".filter-status");
-      var scope = bar.hasAttribute("data-filter-scope") ? " " + bar.getAttribute("data-filter-scope") : "";
-      bar.addEventListener("click", function (event) {
-        var button = event.target.closest("button[data-tag]");
-        if (!button) return;
-        var tag = button.getAttribute("data-tag");
-        bar.querySelectorAll("button[data-tag]").forEach(function (b) {
-          b.setAttribute("aria-pressed", String(b === button));
-        });
-        var shown = 0;
-        var items = list.querySelectorAll("[data-tags]");
-        items.forEach(function (item) {
-          var tags = item.getAttribute("data-tags").split(" ");
-          item.hidden = Boolean(tag) && tags.indexOf(tag) < 0;
-          if (!item.hidden) shown += 1;
-        });
-        if (status) {
-          status.textContent = tag ? "Showing " + shown + " of " + items.length + " entries" + scope + " tagged " + tag
-            : "Showing all " + items.length + " entries" + scope;
-        }
-      });
-    });
-  }
-
   /* ---- the network's filters: hide the nodes of unticked types or without the chosen tag,
      and the edges that touch them ---------------------------------------------------------- */
 
@@ -289,7 +256,6 @@
     closeSearch(); /* a result followed under instant navigation lands here with it open */
     setUpSearch();
     setUpHomeSearch();
-    setUpTagFilters();
     setUpNetworkFilters();
     highlightTarget();
     document.body.dataset.iranruReady = "1"; /* for the browser tests: this page's setup ran */

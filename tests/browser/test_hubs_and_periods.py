@@ -1,0 +1,241 @@
+"""A reader on a hub's page and on the timeline: a capped relation leads to its complete list,
+which holds every entity the page counts; the timeline's periods hold the entries the index
+counts, and a tag's timeline the entries the tag's link counts.
+
+Run on the benchmark's tiny corpus built with small caps and parts (so that hubs and periods
+happen), and on the real data, where only invariants are checked."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import benchmark_module, entity_path
+
+from iranru_ref.check import load_checked
+from iranru_ref.engines.build import build_site
+from iranru_ref.load.project import Project
+from iranru_ref.records.vocabulary import TYPE_FOLDER
+from iranru_ref.site import entity_pages, paging, periods
+from iranru_ref.site.explore_pages import dated_claims
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+RELATED = 3
+SOURCES = 2
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The tiny corpus, built with 3 related entities a relation, 2 sources, 6 entries a part
+    and spans of years that take in another while they hold fewer than 3 entries, served."""
+    root = benchmark_module("corpus").write_corpus(
+        "tiny", tmp_path_factory.mktemp("corpus") / "tiny")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(entity_pages, "RELATED_SHOWN", RELATED)
+        patch.setattr(entity_pages, "SOURCES_SHOWN", SOURCES)
+        patch.setattr(paging, "PER_PART", 6)
+        patch.setattr(periods, "SPARSE", 3)
+        site = build_site(Project.find(root)).site_dir
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def _count(text: str) -> int:
+    return int(re.findall(r"[\d,]+", text)[0].replace(",", ""))
+
+
+def _listing(page: Any, items: str) -> list[str]:
+    """The text of ``items`` on this part of a listing and on each part after it, reached by
+    its “Next” link."""
+    found: list[str] = []
+    while True:
+        page.wait_for_selector(items)
+        found += page.locator(items).all_inner_texts()
+        following = page.locator(".listing-next a")
+        if not following.count():
+            return found
+        with page.expect_navigation():
+            following.click()
+
+
+def _names(page: Any, selector: str) -> list[str]:
+    return [text.strip() for text in page.locator(selector).all_inner_texts()]
+
+
+@pytest.fixture
+def reader(browser: Any) -> Iterator[Any]:
+    """A page of the browser, for the corpus's site."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    made = context.new_page()
+    made.set_default_timeout(15_000)
+    yield made
+    context.close()
+
+
+def test_a_capped_relation_leads_to_a_complete_list_of_every_entity(
+        reader: Any, corpus_url: str) -> None:
+    page = reader
+    hubs = 0
+    for index_page in (f"{folder}/" for folder in TYPE_FOLDER.values()):
+        page.goto(corpus_url + index_page)
+        entities = page.locator(".md-content ul.entity-index a").evaluate_all(
+            "links => links.map(link => link.href)")
+        for href in entities:
+            page.goto(href)
+            groups = page.locator(".related-group:has(.related-all)")
+            if not groups.count():
+                continue
+            hubs += 1
+            group = groups.first
+            shown = _names(group, "ul > li > a")
+            assert len(shown) == RELATED
+            link = group.locator(".related-all a")
+            total = _count(link.inner_text())
+            assert total > RELATED
+            with page.expect_navigation():
+                link.click()
+            listed = [re.sub(r"\s+", " ", name).strip()
+                      for name in _listing(page, "ul.related-list > li > a")]
+            assert len(listed) == len(set(listed)) == total
+            assert set(shown) <= set(listed)
+            assert listed == sorted(listed, key=str.casefold)
+            with page.expect_navigation():
+                page.locator("p.list-total a").click()  # back to the hub's page
+            note = page.locator(".mentions-note a")
+            if note.count():
+                total = _count(note.inner_text())
+                assert page.locator("ul.mentioned-in > li").count() == SOURCES
+                with page.expect_navigation():
+                    note.click()
+                assert len(_listing(page, "ul.mentioned-in > li")) == total
+    assert hubs >= 2, f"only {hubs} capped hubs in the fixture"
+
+
+def _periods(page: Any) -> list[tuple[str, int]]:
+    """The timeline index's periods: each page's link and its count of entries."""
+    return [(link.evaluate("link => link.href"), _count(link.locator("xpath=..").locator(
+        ":scope > .count").inner_text()))
+            for link in page.locator("ul.timeline-periods li > a").all()]
+
+
+def _entries(page: Any, url: str) -> int:
+    """How many entries the timeline at ``url`` holds: on its page, or on its periods' pages,
+    each holding as many as the index says."""
+    page.goto(url)
+    if not page.locator("ul.timeline-periods").count():
+        dates = page.locator("ol.timeline-list .claim-date").all_inner_texts()
+        assert dates == sorted(dates, key=lambda d: d.split(",")[0])
+        return len(dates)
+    found = 0
+    listed = _periods(page)
+    assert listed
+    for number, (href, count) in enumerate(listed, 1):
+        page.goto(href)
+        dates = page.locator("ol.timeline-list .claim-date").all_inner_texts()
+        assert len(dates) == count and dates == sorted(dates, key=lambda d: d.split(",")[0])
+        assert f"Period {number} of {len(listed)}" in page.locator(".listing-parts").inner_text()
+        found += count
+    return found
+
+
+def _tag_counts(page: Any) -> dict[str, tuple[str, int]]:
+    return {link.evaluate("link => link.href"): (link.inner_text().split()[0],
+                                         _count(link.locator(".count").inner_text()))
+            for link in page.locator("nav.timeline-tags a.timeline-tag:has(.count)").all()}
+
+
+def test_the_timeline_periods_hold_what_the_index_counts(reader: Any, corpus_url: str) -> None:
+    page = reader
+    page.goto(corpus_url + "timeline/")
+    assert page.locator("ul.timeline-periods").count() == 1
+    total = _count(page.locator(".timeline-total").inner_text())
+    tags = _tag_counts(page)
+    assert _entries(page, corpus_url + "timeline/") == total
+    assert tags and all(count <= total for _, count in tags.values())
+    for href, (_, count) in list(tags.items())[:3]:
+        assert _entries(page, href) == count
+
+
+def test_on_the_real_data_capped_lists_are_complete_elsewhere(
+        page: Any, site_url: str, site_data: dict[str, Any]) -> None:
+    """The most connected entities: each relation lists at most RELATED_SHOWN entities, a
+    longer one links to all of them, and Mentioned in lists at most SOURCES_SHOWN sources."""
+    degree: dict[str, set[str]] = {}
+    ids = {entity["id"] for entity in site_data["entities"]}
+    for claim in site_data["claims"]:
+        if claim["object"] in ids:
+            degree.setdefault(claim["subject"], set()).add(claim["object"])
+            degree.setdefault(claim["object"], set()).add(claim["subject"])
+    entities = sorted(site_data["entities"], key=lambda e: -len(degree.get(e["id"], ())))[:4]
+    for entity in entities:
+        page.goto(site_url + entity_path(entity))
+        for group in page.locator(".related-group").all():
+            shown = group.locator("ul > li").count()
+            assert 0 < shown <= entity_pages.RELATED_SHOWN
+            link = group.locator(".related-all a")
+            if link.count():
+                assert shown == entity_pages.RELATED_SHOWN < _count(link.inner_text())
+        assert page.locator("ul.mentioned-in > li").count() <= entity_pages.SOURCES_SHOWN
+
+
+def test_on_the_real_data_the_timeline_holds_every_dated_claim(
+        page: Any, site_url: str, built_site: Path) -> None:
+    """Every dated claim and every event at its own date, on the timeline and on its tags'."""
+    dated = dated_claims(load_checked(Project.find(built_site.parent)))
+    assert _entries(page, site_url + "timeline/") == len(dated)
+    page.goto(site_url + "timeline/")
+    for _href, (tag, count) in _tag_counts(page).items():
+        assert count == sum(1 for entry in dated if tag in entry.subject.entity.tags), tag
+    first = next(iter(_tag_counts(page).items()))
+    page.goto(site_url + "timeline/")
+    assert _entries(page, first[0]) == first[1][1]
+
+
+def test_on_a_phone_a_hub_graph_opens_at_its_left_edge_at_reading_size(
+        browser: Any, site_url: str, site_data: dict[str, Any]) -> None:
+    """390 CSS pixels wide: the neighbourhood graph scrolls sideways in its box rather than
+    shrinking, opens at its left edge, and no label is cut off there or set below 12 px."""
+    degree: dict[str, set[str]] = {}
+    ids = {entity["id"] for entity in site_data["entities"]}
+    for claim in site_data["claims"]:
+        if claim["object"] in ids:
+            degree.setdefault(claim["subject"], set()).add(claim["object"])
+            degree.setdefault(claim["object"], set()).add(claim["subject"])
+    hub = max(site_data["entities"], key=lambda e: (len(degree.get(e["id"], ())), e["id"]))
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site_url + entity_path(hub))
+        box = page.locator(".entity-graph .graph-box")
+        box.scroll_into_view_if_needed()
+        found = box.evaluate("""box => {
+          const frame = box.getBoundingClientRect();
+          const svg = box.querySelector("svg.graph");
+          const labels = Array.from(svg.querySelectorAll(".graph-label:not(.is-hover)"));
+          return {scrollLeft: box.scrollLeft, scale: svg.getBoundingClientRect().width /
+                    svg.viewBox.baseVal.width,
+                  left: Math.min(...labels.map(l => l.getBoundingClientRect().left)) - frame.left,
+                  smallest: Math.min(...labels.map(l => l.getBoundingClientRect().height)),
+                  labels: labels.length};
+        }""")
+        assert found["scrollLeft"] == 0 and found["labels"] > 1
+        assert found["scale"] >= 0.95, "the graph is shrunk to the phone's width"
+        assert found["left"] >= 0, "a label is cut off at the graph's left edge"
+        assert found["smallest"] >= 12
+    finally:
+        context.close()

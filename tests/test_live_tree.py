@@ -169,8 +169,16 @@ def test_each_edit_leaves_the_tree_a_whole_generation_would_write(tiny: Path,
     assert f"sources/{elsewhere.source}.md" in changed
     edit_record(event_path, lambda record: record.update(name="A Renamed Dated Event"))
     updates.check()
-    edit_record(event_path, lambda record: record.pop("date"))
+    # a claim about it given its date: the event's entry stands for it; then the event undated,
+    # so that the claim's entry shows (and its subject's tags count one entry more)
+    other = next(ref for ref in naming(event.id) if ref.subject.id != event.id)
+    edit_record(record_path(tiny, other.subject.id),
+                lambda record: record["claims"][other.index].update(
+                    date={"value": "2001-05", "precision": "month"}))
     updates.check()
+    edit_record(event_path, lambda record: record.pop("date"))
+    changed = updates.check()
+    assert {f"tag/{tag}.md" for tag in other.subject.entity.tags} <= set(changed)
 
     # a figure derived from another entity's figure, then that figure edited
     database = updates.database()

@@ -12,8 +12,9 @@ events whose date such a source states), of the neighbours of an entity whose ne
 changed, and the pages of the sources those claims, and the record's own date, cite.
 
 The listings show, of a record: its entry in its type's index and on its tags' pages; the
-claims that name it on the timeline (if dated), and its own date (which stands for the claims
-about it of that date), and in the figures table (if they have a value);
+claims that name it on the timeline and on the timelines of their subjects' tags (if dated),
+and its own date (which stands for the claims about it of that date), and in the figures table
+(if they have a value);
 its name, type, tags and relations on the network page; and its claims' citations in the
 coverage report and the sources index. The home page is rendered on every edit.
 
@@ -23,6 +24,7 @@ may show, so the whole site is rendered again (``whole_site_changed``).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import networkx as nx
@@ -30,24 +32,27 @@ import networkx as nx
 from ..database import Database, EntityRecord
 from ..records.claim import Claim
 from ..records.source import Source
+from .views import dated_entries
 
 
 @dataclass(frozen=True, slots=True)
 class Listings:
     """The listings to render: the home page (and the tags index), the indexes of these types
-    and the pages of these tags (``None``: all of them), the timeline, the network page and its
-    relations, and the coverage report with the sources index."""
+    and the pages of these tags (``None``: all of them), the timeline (and these tags'), the
+    network page and its relations, and the coverage report with the sources index."""
 
     home: bool = True
     types: frozenset[str] | None = None
     tags: frozenset[str] | None = None
     timeline: bool = True
+    #: the tags whose timelines are rendered with the timeline (``None``: all of them)
+    tag_timelines: frozenset[str] | None = None
     network: bool = True
     citations: bool = True
 
 
 ALL_LISTINGS = Listings()
-NO_LISTINGS = Listings(False, frozenset(), frozenset(), False, False, False)
+NO_LISTINGS = Listings(False, frozenset(), frozenset(), False, frozenset(), False, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,12 +128,20 @@ def _citations(record: EntityRecord | None) -> tuple[object, ...]:
                  for claim in record.entity.claims)
 
 
+def _recounted(before: Database, after: Database) -> set[str]:
+    """The tags whose count of timeline entries differs."""
+    counts = [Counter(tag for entry in dated_entries(database) for tag in entry.subject.entity.tags)
+              for database in (before, after)]
+    return {tag for tag in counts[0].keys() | counts[1].keys() if counts[0][tag] != counts[1][tag]}
+
+
 def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGraph,
                    after_graph: nx.MultiDiGraph, edited: set[str]) -> Affected:
     """The pages that the edit of the records ``edited`` (``edited_entities``) can change."""
     entities = set(edited)
     sources: set[str] = set()
     dated = valued = False
+    timeline_tags: set[str] = set()  # of the subjects of the timeline's entries the edit touched
     publishers = {source.id for database in (before, after)
                   for source in database.sources.values() if source.meta.publisher in edited}
     sources.update(publishers)
@@ -139,7 +152,9 @@ def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGr
             if named & edited:
                 entities.update(named)
                 sources.update(cited)
-                dated = dated or ref.claim.date is not None
+                if ref.claim.date is not None:
+                    dated = True
+                    timeline_tags.update(ref.subject.entity.tags)
                 valued = valued or ref.claim.value is not None
             elif cited & publishers:  # the pages carry the source's publisher in their JSON-LD
                 entities.update(named)
@@ -150,6 +165,7 @@ def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGr
             if event.id in edited:
                 sources.update(cited)
                 dated = True
+                timeline_tags.update(event.entity.tags)
             elif cited & publishers:
                 entities.add(event.id)
     # An entity page lists and draws its neighbours the most connected first: it changes when
@@ -164,11 +180,15 @@ def affected_pages(before: Database, after: Database, before_graph: nx.MultiDiGr
             entities.update(around | _neighbours(before_graph, entity_id))
     records = [record for database in (before, after) for entity_id in edited
                if (record := database.entities.get(entity_id)) is not None]
+    # Every timeline page counts each tag's entries, and so does each tag's page: when a count
+    # changes, every tag's timeline is rendered, and the pages of the tags whose count changed.
+    recounted = _recounted(before, after) if dated else set()
     listings = Listings(
         home=bool(edited),
         types=frozenset({record.type for record in records} | ({"figure"} if valued else set())),
-        tags=frozenset(tag for record in records for tag in record.entity.tags),
+        tags=frozenset({tag for record in records for tag in record.entity.tags} | recounted),
         timeline=dated,
+        tag_timelines=None if recounted else frozenset(timeline_tags),
         network=any(_in_network(before_graph, entity_id) != _in_network(after_graph, entity_id)
                     for entity_id in edited),
         citations=any(_citations(before.entities.get(entity_id))

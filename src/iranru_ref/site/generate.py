@@ -112,7 +112,7 @@ def render_site(site: Site, selection: Selection = EVERYTHING, exported: Exporte
                 write_network(site)
         if listings.timeline:  # the timeline and each tag's
             with writer.family(TIMELINE):
-                write_timelines(site, dated)
+                write_timelines(site, dated, listings.tag_timelines)
         if listings.citations:
             with writer.family(COVERAGE):
                 write_coverage(site)

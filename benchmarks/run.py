@@ -1,11 +1,13 @@
 """The benchmark: stage timings from the pipeline, and commands compared in paired runs.
 
-    .venv/bin/python benchmarks/run.py [--scales seed,1k,10k] [--rounds N] [--report]
+    .venv/bin/python benchmarks/run.py [--scales seed,1k,10k] [--rounds N] [--serve-only] [--report]
 
 Per scale: the corpus (``corpus.py``) in ``benchmarks/out/<scale>/``; ``build_site`` timed per
-stage through its progress callback (``StageTimer``), in a new process per sample; and whole
-commands run in turn against their floors (``paired``). Every figure is a median of CPU time.
-Results go to ``benchmarks/out/results.json`` and ``docs/performance.md``; see README.md.
+stage through its progress callback (``StageTimer``), in a new process per sample; whole
+commands run in turn against their floors (``paired``); and the edit-to-refresh latency of
+``iranru-ref serve`` (``edit_to_refresh``). Every figure is a median of CPU time, but the
+latency, which is the wall time a curator waits. Results go to ``benchmarks/out/results.json``
+and ``docs/performance.md``; see README.md.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import resource
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from importlib.metadata import version
@@ -38,6 +43,7 @@ import corpus  # noqa: E402
 
 from iranru_ref.progress import STAGES as PIPELINE_STAGES  # noqa: E402
 from iranru_ref.progress import Progress  # noqa: E402
+from iranru_ref.urls import entity_page, page_url  # noqa: E402
 
 OUT = HERE / "out"
 RESULTS = OUT / "results.json"
@@ -49,6 +55,10 @@ OWN_STAGES = STAGES[:4]
 ORDER = ("tiny", "seed", "1k", "10k")
 #: paired rounds (and stage samples) per scale unless --rounds says otherwise
 ROUNDS = {"tiny": 3, "seed": 5, "1k": 3, "10k": 3}
+#: edits timed per scale by edit_to_refresh (at 10k the server takes 10 minutes to start)
+EDITS = {"tiny": 3, "seed": 5, "1k": 5, "10k": 3}
+#: how long an edit may take to show before the run gives up, in seconds
+REFRESH_DEADLINE = 1800
 #: where builds run whole (target 1's pairs, and stage samples with the engine): at 10k a build
 #: takes about 7 minutes, so there the samples stop when the engine starts
 BUILD_SCALES = ("tiny", "seed", "1k")
@@ -154,6 +164,107 @@ def paired(a: list[str], b: list[str], cwd: Path, rounds: int) -> dict[str, list
     return runs
 
 
+def process_cpu(pid: int) -> float:
+    """The CPU seconds (user and system) process ``pid`` has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def edited_record(root: Path) -> tuple[Path, str, str]:
+    """The record an edit-to-refresh run renames: of the records, the one named by the median
+    number of claims (a typical record, neither a hub nor an orphan); its file, name and page."""
+    from iranru_ref.check import load_checked
+    from iranru_ref.load.project import Project
+
+    database = load_checked(Project.find(root))
+    named: dict[str, int] = defaultdict(int)
+    for ref in database.claims():
+        for entity_id in {ref.subject.id, ref.claim.object, ref.claim.said_in,
+                          *ref.claim.attributed_to} - {None}:
+            named[str(entity_id)] += 1
+    ranked = sorted(database.entities.values(), key=lambda r: (named[r.id], r.id))
+    record = ranked[len(ranked) // 2]
+    path = next((root / "data").glob(f"*/{record.id}.yml"))
+    return path, record.name, page_url(entity_page(record.type, record.id))
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=3600) as response:  # noqa: S310 - our server
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait_until_idle(log_path: Path) -> None:
+    """Wait until the server has indexed every build for search (it does so beside the
+    server), so that an edit is not timed against the index of the one before; then a second
+    more, for the watcher."""
+    deadline = time.perf_counter() + REFRESH_DEADLINE
+    while time.perf_counter() < deadline:
+        printed = log_path.read_text(encoding="utf-8")
+        if printed.count("Indexed ") >= printed.count("Documentation built in"):
+            break
+        time.sleep(0.2)
+    time.sleep(1)
+
+
+def edit_to_refresh(root: Path, edits: int) -> dict[str, Any]:
+    """Start ``iranru-ref serve`` on ``root``, then rename a record ``edits`` times, each once
+    the server is idle, timing how long it takes until the served HTML of its page shows the
+    new name (polled over HTTP every 50 ms), in wall time and in the server's CPU time (its
+    own: Pagefind's runs are another process). The server's start, a whole generation and
+    build, is timed too. The record is restored afterwards."""
+    path, name, page = edited_record(root)
+    original = path.read_bytes()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/{page}"
+    result: dict[str, Any] = {"record": path.relative_to(root).as_posix(), "wall": [], "cpu": [],
+                              "load": [os.getloadavg()[0]]}
+    log_path = OUT / f"serve-{root.name}.log"
+    with log_path.open("w", encoding="utf-8") as server_log:
+        started = time.perf_counter()
+        server = subprocess.Popen([str(BIN / "iranru-ref"), "serve", "--dev-addr",
+                                   f"127.0.0.1:{port}"], cwd=root, env=ENV,
+                                  stdin=subprocess.DEVNULL, stdout=server_log,
+                                  stderr=subprocess.STDOUT)
+    try:
+        while name not in _page(url):
+            if server.poll() is not None:
+                raise RuntimeError(f"iranru-ref serve stopped; see {log_path}")
+            time.sleep(0.2)
+        result["start_wall"] = time.perf_counter() - started
+        result["start_cpu"] = process_cpu(server.pid)
+        for number in range(1, edits + 1):
+            _wait_until_idle(log_path)
+            renamed = f"{name} (edit {number})"
+            cpu = process_cpu(server.pid)
+            edited = time.perf_counter()
+            changed = original.replace(f"name: {name}\n".encode(), f"name: {renamed}\n".encode(), 1)
+            if changed == original:
+                raise RuntimeError(f"{path} has no line 'name: {name}' to edit")
+            path.write_bytes(changed)
+            while renamed not in _page(url):
+                if time.perf_counter() - edited > REFRESH_DEADLINE:
+                    raise RuntimeError(f"the edit of {path} did not show within "
+                                       f"{REFRESH_DEADLINE} s; see {log_path}")
+                time.sleep(0.05)
+            result["wall"].append(time.perf_counter() - edited)
+            result["cpu"].append(process_cpu(server.pid) - cpu)
+            result["load"].append(os.getloadavg()[0])
+            log(f"{root.name}: edit {number}: {seconds(result['wall'][-1])}")
+    finally:
+        path.write_bytes(original)
+        server.terminate()
+        server.wait(timeout=120)
+    # Pagefind indexes the site beside the server after each build; no page waits for it
+    result["search"] = [float(seconds) for seconds in re.findall(
+        r"Indexed \d+ pages for search in ([0-9.]+) seconds", log_path.read_text("utf-8"))]
+    return result
+
+
 def floor_config(root: Path, tree: Path) -> Path:
     """mkdocs.yml for MkDocs alone: docs_dir is the generated tree, and no hook of ours."""
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -178,12 +289,23 @@ def counts(root: Path) -> dict[str, int]:
             "sources": len(list((root / "sources").glob("*.txt")))}
 
 
-def measure(scale: str, rounds: int) -> dict[str, Any]:
-    started = time.perf_counter()
+def write_scale(scale: str) -> Path:
     log(f"{scale}: writing the corpus")
     # the seed is the data as committed, not whatever the working tree holds at the time
-    root = (corpus.write_seed_from_git(OUT / scale) if scale == "seed"
+    return (corpus.write_seed_from_git(OUT / scale) if scale == "seed"
             else corpus.write_corpus(scale, OUT / scale))
+
+
+def measure_serve(scale: str, edits: int) -> dict[str, Any]:
+    root = write_scale(scale)
+    log(f"{scale}: iranru-ref serve, {edits} edits")
+    return {**edit_to_refresh(root, edits), "date": dt.datetime.now().isoformat(timespec="seconds"),
+            "commit": commit()}
+
+
+def measure(scale: str, rounds: int, edits: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    root = write_scale(scale)
     result: dict[str, Any] = {"date": dt.datetime.now().isoformat(timespec="seconds"),
                               "commit": commit(), "rounds": rounds, "counts": counts(root),
                               "pairs": {}}
@@ -203,6 +325,9 @@ def measure(scale: str, rounds: int) -> dict[str, Any]:
     log(f"{scale}: {rounds} stage samples, each {'a build' if whole else 'our own stages'} "
         "in a new process")
     result["samples"] = [stage_sample(root, whole) for _ in range(rounds)]
+    log(f"{scale}: iranru-ref serve, {edits} edits")
+    result["serve"] = {**edit_to_refresh(root, edits), "date": result["date"],
+                       "commit": result["commit"]}
     result["minutes"] = round((time.perf_counter() - started) / 60, 1)
     return result
 
@@ -276,7 +401,55 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
         rows.append((name, f"{seconds(a)} vs {seconds(b)}: **{ratio:.2f} ×**", ratio <= 3))
     else:
         rows.append((name, "–", None))
+    name = "4. seed: edit to refresh ≤ 2 s (wall time)"
+    serve = scales.get("seed", {}).get("serve")
+    if serve:
+        latency = statistics.median(serve["wall"])
+        rows.append((name, f"**{seconds(latency)}** (the server's CPU time: "
+                     f"{seconds(statistics.median(serve['cpu']))})", latency <= 2))
+    else:
+        rows.append((name, "–", None))
+    name = "5. 1k: edit to refresh ≤ ¼ of a full build"
+    serve = scales.get("1k", {}).get("serve")
+    if serve:
+        latency, cpu = statistics.median(serve["wall"]), statistics.median(serve["cpu"])
+        build_wall, build_cpu = full_build(scales["1k"])
+        rows.append((name, f"{seconds(latency)} vs {seconds(build_wall)} wall: "
+                     f"**{latency / build_wall:.2f} ×**; CPU {seconds(cpu)} vs "
+                     f"{seconds(build_cpu)}: {cpu / build_cpu:.2f} ×", latency / build_wall <= 0.25))
+    else:
+        rows.append((name, "–", None))
     return rows
+
+
+def full_build(scale: dict[str, Any]) -> tuple[float, float]:
+    """(wall, CPU) of a full build: the median `iranru-ref build` of the pairs, else the
+    server's start, which generates and builds the whole site."""
+    if "build" in scale.get("pairs", {}):
+        runs = scale["pairs"]["build"]
+        return statistics.median(runs["a_wall"]), statistics.median(runs["a_cpu"])
+    return scale["serve"]["start_wall"], scale["serve"]["start_cpu"]
+
+
+def serve_table(scale: dict[str, Any]) -> list[str]:
+    serve = scale["serve"]
+    latency, cpu = statistics.median(serve["wall"]), statistics.median(serve["cpu"])
+    build_wall, build_cpu = full_build(scale)
+    source = ("`iranru-ref build`" if "build" in scale.get("pairs", {})
+              else "the server's start")
+    return ["| | Wall | CPU |", "|---|---:|---:|",
+            f"| edit to refresh (median of {len(serve['wall'])}) | {seconds(latency)} | "
+            f"{seconds(cpu)} |",
+            f"| edit to refresh, slowest | {seconds(max(serve['wall']))} | "
+            f"{seconds(max(serve['cpu']))} |",
+            f"| the server's start (a whole generation and build) | "
+            f"{seconds(serve['start_wall'])} | {seconds(serve['start_cpu'])} |",
+            f"| a full build ({source}) | {seconds(build_wall)} | {seconds(build_cpu)} |",
+            *([f"| the search index after an edit, made beside the server (median of "
+               f"{len(serve['search'][1:])}) | {seconds(statistics.median(serve['search'][1:]))} "
+               "| – |"] if len(serve.get("search", [])) > 1 else []),
+            f"| edit to refresh / full build | {latency / build_wall:.2f} × | "
+            f"{cpu / build_cpu:.2f} × |"]
 
 
 STAGE_LABELS = {"other": "outside the stages", "own": "our own stages (load to downloads)",
@@ -324,8 +497,11 @@ def render(results: dict[str, Any]) -> str:
         "and system), which moves far less than wall time with other load on a shared machine; "
         "wall time is shown beside it. Commands are compared as whole processes run in turn; "
         "each figure is a median, and *A / B* is the median of the pairs' ratios. Stage timings "
-        "come from the pipeline's own progress callback, in a new process per sample. To measure "
-        "again: `.venv/bin/python benchmarks/run.py --scales seed,1k,10k` (see `benchmarks/README.md`).",
+        "come from the pipeline's own progress callback, in a new process per sample. The "
+        "*edit to refresh* latency is the time from saving a record to `iranru-ref serve` "
+        "serving its page with the edit: wall time, what a curator waits, with the server's CPU "
+        "time beside it. To measure again: `.venv/bin/python benchmarks/run.py --scales "
+        "seed,1k,10k` (see `benchmarks/README.md`).",
         "",
         "## Machine", "",
         f"- {info['cpu']}, {info['cores']} cores; {info['system']}; Python {info['python']}",
@@ -349,6 +525,15 @@ def render(results: dict[str, Any]) -> str:
                       "Here each sample stops when the engine starts: a whole build takes "
                       "minutes at this scale, and the engine is no stage of ours.", ""]),
                   f"### {scale}: commands, paired", "", *pair_table(r["pairs"])]
+        if "serve" in r:
+            serve = r["serve"]
+            load = serve.get("load") or [0.0]
+            lines += ["", f"### {scale}: edit to refresh", "",
+                      f"`iranru-ref serve`, then the name of `{serve['record']}` edited "
+                      f"{len(serve['wall'])} times: the time until the served page shows the new "
+                      f"name. Measured {serve['date']} at commit {serve['commit']}, with a load "
+                      f"average of {min(load):.1f} to {max(load):.1f} on the machine's "
+                      f"{results['machine']['cores']} cores.", "", *serve_table(r)]
     return "\n".join(lines) + "\n"
 
 
@@ -357,6 +542,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scales", default="seed,1k", help="comma-separated: " + ", ".join(ORDER))
     parser.add_argument("--rounds", type=int, help="pairs and samples per scale (default: "
                         + ", ".join(f"{k} {v}" for k, v in ROUNDS.items()) + ")")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure only the edit-to-refresh latency, keeping the other saved "
+                             "results of each scale")
     parser.add_argument("--report", action="store_true",
                         help="measure nothing: rewrite docs/performance.md from saved results")
     parser.add_argument("--sample", type=Path, help=argparse.SUPPRESS)
@@ -376,7 +564,14 @@ def main(argv: list[str]) -> int:
         OUT.mkdir(exist_ok=True)
         compileall.compile_dir(ROOT / "src", quiet=1)  # no command pays for compiling our code
         for scale in scales:
-            results["scales"][scale] = measure(scale, args.rounds or ROUNDS[scale])
+            if args.serve_only:
+                if scale not in results["scales"]:
+                    parser.error(f"--serve-only needs saved results of {scale}; measure it whole")
+                results["scales"][scale]["serve"] = measure_serve(
+                    scale, args.rounds or EDITS[scale])
+            else:
+                results["scales"][scale] = measure(scale, args.rounds or ROUNDS[scale],
+                                                   args.rounds or EDITS[scale])
             RESULTS.write_text(json.dumps(results, indent=1))
     DOC.write_text(render(results), encoding="utf-8")
     for name, measured, ok in targets(results):

@@ -24,14 +24,20 @@ def _pairs(a: list[float], b: list[float]) -> dict[str, list[float]]:
 
 
 def _scale(own_load: float, build: tuple[list[float], list[float]] | None,
-           check: tuple[list[float], list[float]]) -> dict[str, Any]:
+           check: tuple[list[float], list[float]],
+           serve: tuple[list[float], list[float]] | None = None) -> dict[str, Any]:
     pairs = {"check": _pairs(*check)}
     if build is not None:
         pairs["build"] = _pairs(*build)
-    return {"date": "2026-12-05T04:00:00", "commit": "abc1234", "rounds": 3,
-            "counts": {"entities": 1000, "claims": 10000, "sources": 100},
-            "samples": [_sample(own_load), _sample(own_load + 1), _sample(own_load + 50)],
-            "pairs": pairs}
+    scale = {"date": "2026-12-05T04:00:00", "commit": "abc1234", "rounds": 3,
+             "counts": {"entities": 1000, "claims": 10000, "sources": 100},
+             "samples": [_sample(own_load), _sample(own_load + 1), _sample(own_load + 50)],
+             "pairs": pairs}
+    if serve is not None:
+        scale["serve"] = {"record": "data/people/x.yml", "wall": serve[0], "cpu": serve[1],
+                          "start_wall": 100.0, "start_cpu": 80.0, "load": [2.0, 3.5],
+                          "date": "2026-12-05T05:00:00", "commit": "def5678"}
+    return scale
 
 
 MACHINE = {"cpu": "AMD EPYC", "cores": 2, "system": "Linux 6.1", "python": "3.11.7",
@@ -58,11 +64,16 @@ def test_own_stages_are_everything_but_the_engine_and_search_and_take_the_median
 
 def test_every_target_met() -> None:
     results = _results(
-        seed=_scale(1.0, ([1.1, 1.2, 1.0], [1.0, 1.0, 1.0]), ([0.2], [0.1])),
-        **{"1k": _scale(1.0, ([12.0, 12.0, 12.0], [10.0, 10.0, 10.0]), ([1.0], [1.0])),
+        seed=_scale(1.0, ([1.1, 1.2, 1.0], [1.0, 1.0, 1.0]), ([0.2], [0.1]),
+                    serve=([1.5, 1.9, 3.0], [0.5, 0.6, 0.7])),
+        **{"1k": _scale(1.0, ([12.0, 12.0, 12.0], [10.0, 10.0, 10.0]), ([1.0], [1.0]),
+                        serve=([2.0, 2.5, 3.0], [2.0, 2.5, 3.0])),
            "10k": _scale(50.0, None, ([20.0, 22.0], [10.0, 10.0]))})
     rows = run.targets(results)
-    assert [ok for _, _, ok in rows] == [True, True, True, True]
+    assert [ok for _, _, ok in rows] == [True, True, True, True, True, True]
+    assert rows[4][1] == "**1,900 ms** (the server's CPU time: 600 ms)"
+    # 2.5 s against the median `iranru-ref build` of the pairs, 12 s wall and CPU
+    assert rows[5][1] == "2,500 ms vs 12.0 s wall: **0.21 ×**; CPU 2,500 ms vs 12.0 s: 0.21 ×"
     assert "**1.10 ×**" in rows[0][1] and "**1.20 ×**" in rows[1][1]
     # own stages: (2 + 4) s at 1k, (51 + 4) s at 10k
     assert rows[2][1] == "6,000 ms → 55.0 s: **9.2 ×**"
@@ -74,8 +85,10 @@ def test_targets_over_their_limits_are_not_met() -> None:
         seed=_scale(1.0, ([1.3, 1.3, 1.3], [1.0, 1.0, 1.0]), ([0.2], [0.1])),
         **{"1k": _scale(1.0, ([1.0], [1.0]), ([1.0], [1.0])),
            "10k": _scale(70.0, None, ([31.0], [10.0]))})
+    results["scales"]["seed"]["serve"] = _scale(
+        1.0, None, ([1.0], [1.0]), serve=([2.5, 2.1, 9.0], [1.0, 1.0, 1.0]))["serve"]
     rows = run.targets(results)
-    assert [ok for _, _, ok in rows] == [False, True, False, False]
+    assert [ok for _, _, ok in rows] == [False, True, False, False, False, None]
     assert "**12.5 ×**" in rows[2][1]  # 75 s against 6 s
     assert "**3.10 ×**" in rows[3][1]
     assert run.verdict(False) == "**not met**" and run.verdict(True) == "**met**"
@@ -84,7 +97,7 @@ def test_targets_over_their_limits_are_not_met() -> None:
 def test_targets_without_their_scales_are_not_measured() -> None:
     results = _results(seed=_scale(1.0, ([1.0], [1.0]), ([1.0], [1.0])))
     rows = run.targets(results)
-    assert [ok for _, _, ok in rows] == [True, None, None, None]
+    assert [ok for _, _, ok in rows] == [True, None, None, None, None, None]
     assert run.verdict(None) == "not measured"
 
 
@@ -123,6 +136,19 @@ def test_the_page_has_the_machine_the_targets_and_a_section_per_measured_scale()
     assert "1,000 entities, 10,000 claims, 100 sources" in page
     sections = re.split(r"(?m)^#{1,6} .*$", page)
     assert max(len(section.encode()) for section in sections) < 8_000
+    assert "### 1k: edit to refresh" not in page
+
+
+def test_the_edit_to_refresh_section_compares_with_a_full_build() -> None:
+    results = _results(seed=_scale(1.0, None, ([0.3], [0.1]), serve=([1.0, 2.0, 4.0],
+                                                                      [0.5, 1.0, 2.0])))
+    page = run.render(results)
+    assert "### seed: edit to refresh" in page
+    assert "with a load average of 2.0 to 3.5 on the machine's 2 cores" in page
+    # no build pair: the server's start, a whole generation and build, is the full build
+    assert "| edit to refresh (median of 3) | 2,000 ms | 1,000 ms |" in page
+    assert "| a full build (the server's start) | 100.0 s | 80.0 s |" in page
+    assert "| edit to refresh / full build | 0.02 × | 0.01 × |" in page
 
 
 def test_the_stage_timer_sums_reentered_stages_and_counts_a_nested_one_once(

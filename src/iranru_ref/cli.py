@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -78,12 +78,21 @@ def build(root: Path | None, site_dir: Path | None, engine: str) -> None:
 @ROOT_OPTION
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Address to serve on.")
-def serve(root: Path | None, dev_addr: str) -> None:
-    """Serve the site with live reload; edits to data/, sources/, templates/ and docs/ rebuild it."""
+@click.option("--engine", type=click.Choice(ENGINES), default="mkdocs",
+              show_default=True, help="The static site engine that serves the site.")
+def serve(root: Path | None, dev_addr: str, engine: str) -> None:
+    """Serve the site with live reload; edits to data/, sources/, templates/ and docs/ rebuild
+    only the pages they change."""
     project = Project.find(root)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file",
-               str(project.root / "mkdocs.yml"), "--dev-addr", dev_addr]
-    sys.exit(subprocess.call(command, cwd=project.root))
+    if engine == "zensical":
+        from .engines.zensical_serve import zensical_serve
+
+        sys.exit(zensical_serve(project, dev_addr))
+    # dirty: only the pages an edit changed are rebuilt; not strict: a warning does not stop it
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+               "--config-file", str(project.root / "mkdocs.yml"), "--dev-addr", dev_addr]
+    os.chdir(project.root)
+    os.execv(sys.executable, command)  # the server is this process: a signal stops it
 
 
 @cli.command()

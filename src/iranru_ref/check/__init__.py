@@ -12,6 +12,7 @@ from ..database import ClaimRef, Database
 from ..errors import Problem, ValidationFailed
 from ..load import load_database
 from ..load.project import Project
+from ..load.records import RecordCache
 from ..progress import SILENT, Progress
 from .citations import check_citations, citation_problems
 from .claims import check_claim, check_tags
@@ -21,9 +22,11 @@ from .names import check_names
 from .sources import check_sources
 
 
-def check_project(project: Project, progress: Progress = SILENT) -> tuple[Database, list[Problem]]:
-    """The project's database as far as it loads, and every problem found in it."""
-    database, problems = load_database(project, progress)
+def check_project(project: Project, progress: Progress = SILENT,
+                  cache: RecordCache | None = None) -> tuple[Database, list[Problem]]:
+    """The project's database as far as it loads, and every problem found in it (``cache``:
+    see ``load.records.RecordCache``)."""
+    database, problems = load_database(project, progress, cache)
     with progress.stage("check"):
         problems.extend(check_database(database))
         name_problems, database.warnings = check_names(database)
@@ -31,10 +34,11 @@ def check_project(project: Project, progress: Progress = SILENT) -> tuple[Databa
     return database, problems
 
 
-def load_checked(project: Project, progress: Progress = SILENT) -> Database:
+def load_checked(project: Project, progress: Progress = SILENT,
+                 cache: RecordCache | None = None) -> Database:
     """The project's database, every check passed; otherwise ``ValidationFailed`` with every
     problem found. What the checks needed only for their messages is let go."""
-    database, problems = check_project(project, progress)
+    database, problems = check_project(project, progress, cache)
     if problems:
         raise ValidationFailed(problems)
     database.release_documents()

@@ -12,15 +12,17 @@ from ..progress import SILENT, Progress
 from .docs import check_docs
 from .files import ProjectFiles
 from .project import Project
-from .records import load_entities
+from .records import RecordCache, load_entities
 from .releases import load_releases
 from .settings import load_settings
 from .sources import load_sources
 from .vocabulary import load_vocabulary
 
 
-def load_database(project: Project, progress: Progress = SILENT) -> tuple[Database, list[Problem]]:
-    """The project's database, and the problems of every file that could not be loaded."""
+def load_database(project: Project, progress: Progress = SILENT,
+                  cache: RecordCache | None = None) -> tuple[Database, list[Problem]]:
+    """The project's database, and the problems of every file that could not be loaded; with
+    ``cache``, records whose text is unchanged since it was filled are not parsed again."""
     problems: list[Problem] = []
     files = ProjectFiles(project.root)
     broken_vocabulary: set[str] = set()
@@ -28,7 +30,7 @@ def load_database(project: Project, progress: Progress = SILENT) -> tuple[Databa
     sources, source_documents = load_sources(project, problems, files)
     broken_sources = {path.stem for path in project.sources_dir.glob("*.yml")} - set(sources)
     broken_ids: set[str] = set()
-    entities = load_entities(project, problems, broken_ids, progress, files)
+    entities = load_entities(project, problems, broken_ids, progress, files, cache)
     check_docs(project, problems, files)
     database = Database(project.root, vocabulary, sources, entities, source_documents,
                         broken_ids, broken_sources, broken_vocabulary,

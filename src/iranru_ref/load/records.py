@@ -11,14 +11,32 @@ from ..records.vocabulary import FOLDERS
 from .files import ProjectFiles
 from .messages import validate
 from .project import RECORD_SUFFIX, Project
-from .yaml_file import YamlDocument, load_yaml
+from .yaml_file import LineMap, YamlDocument, parse_yaml, read_text
+
+
+class RecordCache:
+    """The records a long-running process (``iranru-ref serve``) loaded last, each with the
+    text it was read from: a file whose text is unchanged is not parsed and validated again.
+    Only files that loaded without a problem are kept, since a record's problems come from its
+    text alone."""
+
+    def __init__(self) -> None:
+        self._records: dict[tuple[str, str], tuple[str, Entity]] = {}
+
+    def get(self, display: str, entity_type: str, text: str) -> Entity | None:
+        found = self._records.get((display, entity_type))
+        return found[1] if found is not None and found[0] == text else None
+
+    def keep(self, display: str, entity_type: str, text: str, entity: Entity) -> None:
+        self._records[(display, entity_type)] = (text, entity)
 
 
 def load_entities(
     project: Project, problems: list[Problem], broken: set[str], progress: Progress = SILENT,
-    files: ProjectFiles | None = None,
+    files: ProjectFiles | None = None, cache: RecordCache | None = None,
 ) -> dict[str, EntityRecord]:
-    """Load every record; ids of files that exist but fail to load are added to ``broken``."""
+    """Load every record; ids of files that exist but fail to load are added to ``broken``.
+    With ``cache``, a file whose text it holds is not parsed again."""
     reader = files or ProjectFiles(project.root)
     records: dict[str, EntityRecord] = {}
     first_seen: dict[str, str] = {}
@@ -73,10 +91,20 @@ def load_entities(
             )
             continue
         first_seen[entity_id] = display
-        document = load_yaml(path, display, problems, reader)
-        if document is not None:
-            _refuse_id_field(document, entity_id, folder, problems)
-        entity = validate(Entity, document, problems) if document is not None else None
+        before = len(problems)
+        text = read_text(path, display, problems, reader)
+        entity = cache.get(display, entity_type, text) if cache and text is not None else None
+        if entity is not None and text is not None:
+            document: YamlDocument | None = YamlDocument(path, display, None,
+                                                         LineMap(text, display))
+        else:
+            document = parse_yaml(text, path, display, problems) if text is not None else None
+            if document is not None:
+                _refuse_id_field(document, entity_id, folder, problems)
+            entity = validate(Entity, document, problems) if document is not None else None
+            if (cache is not None and entity is not None and text is not None
+                    and len(problems) == before):
+                cache.keep(display, entity_type, text, entity)
         if entity is None or document is None:
             broken.add(entity_id)
         else:

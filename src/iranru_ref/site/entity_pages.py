@@ -6,7 +6,7 @@ The lists of related entities and of sources are capped, with links to their com
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from markupsafe import Markup
@@ -52,17 +52,27 @@ def claims_about(database: Database) -> dict[str, list[ClaimRef]]:
     return about
 
 
-def write_entity_pages(site: Site, advance: Callable[[], None]) -> None:
-    """A page for each entity; ``advance`` is called after each one."""
+def write_entity_pages(site: Site, advance: Callable[[], None],
+                       only: Collection[str] | None = None) -> None:
+    """A page for each entity (or for the entities ``only`` names); ``advance`` is called after
+    each one."""
     about = claims_about(site.database)
+    records = [record for record in site.database.entities.values()
+               if only is None or record.id in only]
     claims = ClaimMemo(site.views, site.env.get_template("_macros.md.j2").module,
-                       about.values())
+                       (about[record.id] for record in records))
     source_nodes = SourceNodes(site.database, site.config)
     degree = degrees(site.graph)
     edition = Edition.of(site.database, site.config)
-    for record in site.database.entities.values():
-        _entity_page(site, claims, source_nodes, degree, edition, record, about[record.id])
+    for record in records:
+        with site.writer.family(entity_family(record.id)):  # its page and its complete lists
+            _entity_page(site, claims, source_nodes, degree, edition, record, about[record.id])
         advance()
+
+
+def entity_family(entity_id: str) -> str:
+    """The page family (``TreeWriter.family``) of an entity's pages."""
+    return f"entity:{entity_id}"
 
 
 def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from ..database import ClaimRef, EntityRecord
@@ -18,9 +18,26 @@ from .views import TimelineEntry, short_value, value_label
 FIGURE_TABLE_FOLDER = "figure-values"
 
 
-def write_type_indexes(site: Site) -> None:
+def type_index_family(entity_type: str) -> str:
+    """The page family (``TreeWriter.family``) of a type's index."""
+    return f"index:{entity_type}"
+
+
+def tag_family(tag: str) -> str:
+    """The page family of a tag's pages."""
+    return f"tag:{tag}"
+
+
+#: the page family of the tags index
+TAGS_FAMILY = "tags"
+
+
+def write_type_indexes(site: Site, only: Collection[str] | None = None) -> None:
+    """The index of each type (or of the types ``only`` names)."""
     for entity_type in FOLDERS.values():
-        _type_index(site, entity_type)
+        if only is None or entity_type in only:
+            with site.writer.family(type_index_family(entity_type)):
+                _type_index(site, entity_type)
 
 
 def _type_index(site: Site, entity_type: str) -> None:
@@ -49,9 +66,11 @@ def _type_index(site: Site, entity_type: str) -> None:
         site.render(part.page, "entity_index.md.j2", **context)
 
 
-def write_tags(site: Site, dated: Sequence[TimelineEntry]) -> None:
-    """The tags index, and a page per tag listing the entities that carry it (in parts), with
-    a link to the tag's timeline of the ``dated`` entries about them."""
+def write_tags(site: Site, dated: Sequence[TimelineEntry],
+               only: Collection[str] | None = None) -> None:
+    """The tags index, and a page per tag (or per tag ``only`` names) listing the entities that
+    carry it (in parts), with a link to the tag's timeline of the ``dated`` entries about
+    them."""
     order: dict[str, int] = {kind: n for n, kind in enumerate(FOLDERS.values())}
     carriers: dict[str, list[EntityRecord]] = defaultdict(list)
     for record in site.database.entities.values():
@@ -63,19 +82,23 @@ def write_tags(site: Site, dated: Sequence[TimelineEntry]) -> None:
         records = sorted(carriers[tag], key=lambda r: (order[r.type], r.name.casefold(), r.id))
         listed.append({"name": tag, "description": info.description, "count": len(records),
                        "href": relative(index, tag_page(tag)) if records else None})
-        if not records:
+        if only is not None and tag not in only:
             continue
-        on_timeline = sum(1 for entry in dated if tag in entry.subject.entity.tags)
-        parts = split(tag_page(tag), records, numbered("entity", "entities"))
-        for part in parts:
-            groups: dict[str, list[dict[str, Any]]] = {}
-            for record in part.items:
-                groups.setdefault(record.type, []).append(
-                    site.views.entity_summary(part.page, record))
-            site.render(part.page, "tag.md.j2", tag=tag, description=info.description,
-                        total=len(records), dated=on_timeline, groups=groups,
-                        parts=parts_nav(part.page, parts, part))
-    site.render(index, "tags.md.j2", tags=listed)
+        with site.writer.family(tag_family(tag)):  # a tag no entity carries: its pages go
+            if not records:
+                continue
+            on_timeline = sum(1 for entry in dated if tag in entry.subject.entity.tags)
+            parts = split(tag_page(tag), records, numbered("entity", "entities"))
+            for part in parts:
+                groups: dict[str, list[dict[str, Any]]] = {}
+                for record in part.items:
+                    groups.setdefault(record.type, []).append(
+                        site.views.entity_summary(part.page, record))
+                site.render(part.page, "tag.md.j2", tag=tag, description=info.description,
+                            total=len(records), dated=on_timeline, groups=groups,
+                            parts=parts_nav(part.page, parts, part))
+    with site.writer.family(TAGS_FAMILY):
+        site.render(index, "tags.md.j2", tags=listed)
 
 
 def _figure_table(site: Site, page: str) -> dict[str, Any]:

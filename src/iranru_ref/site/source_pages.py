@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from ..check.coverage import coverage
@@ -44,14 +44,17 @@ def _event_dates_by_paragraph(database: Database) -> dict[tuple[str, int], list[
     return cited
 
 
-def write_source_pages(site: Site, advance: Callable[[], None]) -> None:
-    """A page for each source; ``advance`` is called after each one."""
+def write_source_pages(site: Site, advance: Callable[[], None],
+                       only: Collection[str] | None = None) -> None:
+    """A page for each source (or for the sources ``only`` names); ``advance`` is called after
+    each one."""
     cited = _citations_by_paragraph(site.database)
     dated = _event_dates_by_paragraph(site.database)
     edition = Edition.of(site.database, site.config)
     for source in site.database.sources.values():
-        _source_page(site, source, cited, dated, edition)
-        advance()
+        if only is None or source.id in only:
+            _source_page(site, source, cited, dated, edition)
+            advance()
 
 
 def _source_page(

@@ -10,7 +10,7 @@ a timeline of the entries about the entities that carry it, cut the same way
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import groupby
 from typing import Any
 
@@ -25,14 +25,24 @@ from .views import TimelineEntry
 TIMELINE_PAGE = "timeline.md"
 
 
-def write_timelines(site: Site, dated: list[TimelineEntry]) -> None:
-    """The timeline of ``dated`` (every dated claim and event, oldest first) and of each tag."""
+def tag_timeline_family(tag: str) -> str:
+    """The page family (``TreeWriter.family``) of a tag's timeline."""
+    return f"timeline:{tag}"
+
+
+def write_timelines(site: Site, dated: list[TimelineEntry],
+                    tags: Collection[str] | None = None) -> None:
+    """The timeline of ``dated`` (every dated claim and event, oldest first) and of each tag (or
+    of the tags ``tags`` names)."""
     by_tag = {tag: [ref for ref in dated if tag in ref.subject.entity.tags]
               for tag in site.database.vocabulary.tags}
-    by_tag = {tag: refs for tag, refs in by_tag.items() if refs}
-    _timeline(site, TIMELINE_PAGE, dated, None, by_tag)
+    listed = {tag: refs for tag, refs in by_tag.items() if refs}
+    _timeline(site, TIMELINE_PAGE, dated, None, listed)
     for tag, refs in by_tag.items():
-        _timeline(site, tag_timeline_page(tag), refs, tag, by_tag)
+        if tags is None or tag in tags:
+            with site.writer.family(tag_timeline_family(tag)):  # one no entry has any more: gone
+                if refs:
+                    _timeline(site, tag_timeline_page(tag), refs, tag, listed)
 
 
 def _timeline(site: Site, page: str, refs: Sequence[TimelineEntry], tag: str | None,

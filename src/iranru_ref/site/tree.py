@@ -1,7 +1,12 @@
 """Writing the generated Markdown tree: only files whose content changed, stale files removed.
 
-Writing only what changed keeps ``mkdocs serve`` from rebuilding in a loop, since it watches
-the tree it builds from.
+Writing only what changed is what lets ``mkdocs serve --dirty`` (and Zensical) rebuild only the
+pages an edit changed: they rebuild a page whose Markdown file is newer than its HTML.
+
+A writer can also hold what changed back until ``commit``, so that a regeneration that fails
+half-way (a template error) leaves the tree exactly as the last one that succeeded wrote it, and
+it files what it writes under the page family being written (``family``), so that a later
+regeneration of some families knows which files the others own.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,15 +28,35 @@ MARKER = ".iranru-generated"
 class TreeWriter:
     """Writes the tree under ``root``; ``project_root`` is what error messages name files by."""
 
-    def __init__(self, root: Path, project_root: Path | None = None) -> None:
+    def __init__(self, root: Path, project_root: Path | None = None,
+                 deferred: bool = False) -> None:
         self.root = root
         self.project_root = project_root
         self.written: set[str] = set()
         #: the hand-written file each copied page came from
         self.copied: dict[str, Path] = {}
+        #: what this writer wrote whose content differs from the file's, in order
+        self.changed: list[str] = []
+        #: the page family (see ``family``) of each file written, and every family rendered
+        self.families: dict[str, str] = {}
+        self.entered: set[str] = set()
+        self._family = ""
+        #: with ``deferred``, the content of each changed file, until ``commit``
+        self.deferred = deferred
+        self._pending: dict[Path, bytes] = {}
         # Into an empty folder (as in every `iranru-ref build`) nothing can be unchanged.
-        self.fresh = not root.is_dir() or not any(root.iterdir())
+        self.fresh = not deferred and (not root.is_dir() or not any(root.iterdir()))
         self.folders: set[Path] = set()
+
+    @contextlib.contextmanager
+    def family(self, name: str) -> Iterator[None]:
+        """File what is written in the block under the page family ``name``."""
+        self.entered.add(name)
+        outer, self._family = self._family, name
+        try:
+            yield
+        finally:
+            self._family = outer
 
     def _claim(self, relative: str) -> Path:
         """The path of ``relative``, which no other file of this generation has taken."""
@@ -43,11 +68,13 @@ class TreeWriter:
                     f"{relative} itself; rename this file (or move it to another folder)")
             raise ValueError(f"two pages would be written to {relative}")
         self.written.add(relative)
-        path = self.root / relative
+        self.families[relative] = self._family
+        return self.root / relative
+
+    def _folder(self, path: Path) -> None:
         if path.parent not in self.folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(path.parent)
-        return path
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         self._write(self._claim(relative), data)
@@ -59,7 +86,32 @@ class TreeWriter:
                     return
             except OSError:
                 pass
+        self.changed.append(path.relative_to(self.root).as_posix())
+        if self.deferred:
+            self._pending[path] = data
+            return
+        self._folder(path)
         path.write_bytes(data)
+
+    def commit(self) -> None:
+        """Write what was held back (with ``deferred``)."""
+        for path, data in self._pending.items():
+            self._folder(path)
+            path.write_bytes(data)
+        self._pending.clear()
+
+    def remove(self, relatives: Iterable[str]) -> None:
+        """Remove these files of an earlier generation, and the folders they leave empty."""
+        for relative in relatives:
+            path = self.root / relative
+            path.unlink(missing_ok=True)
+            for folder in path.parents:
+                if folder == self.root or not folder.is_relative_to(self.root):
+                    break
+                try:
+                    folder.rmdir()
+                except OSError:  # not empty, or gone
+                    break
 
     @contextlib.contextmanager
     def open(self, relative: str) -> Iterator[BinaryIO]:
@@ -74,6 +126,7 @@ class TreeWriter:
             yield buffer
             self._write(path, buffer.getvalue())
             return
+        self._folder(path)
         try:
             with path.open("wb") as file:
                 yield file
@@ -105,9 +158,15 @@ class TreeWriter:
             self.write_bytes(relative, data)
             self.copied[relative] = path
 
-    def finish(self) -> None:
-        """Remove files left over from an earlier generation, then empty folders."""
+    def mark(self) -> None:
+        """Write the marker that says the tree was generated whole."""
         self.write_text(MARKER, "generated by iranru-ref; do not edit, do not commit\n")
+
+    def finish(self) -> None:
+        """Write the marker and what was held back, then remove files left over from an earlier
+        generation, and empty folders."""
+        self.mark()
+        self.commit()
         for dirpath, _dirnames, filenames in os.walk(self.root, topdown=False):
             for name in filenames:
                 path = Path(dirpath) / name

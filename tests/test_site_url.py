@@ -198,7 +198,7 @@ def _record_links(page: Path) -> list[str]:
 
 
 def _entity_pages(site: Path) -> Iterator[tuple[dict[str, Any], Path]]:
-    database = json.loads((site / "data" / "database.json").read_text("utf-8"))
+    database = json.loads(download_bytes(site / "data", "database.json"))
     for entity in database["entities"]:
         yield entity, site / TYPE_FOLDER[entity["type"]] / entity["id"] / "index.html"
 

@@ -201,6 +201,10 @@ def test_pages_that_come_go_or_change_name_leave_nothing_stale(server: Server) -
     server.wait_for(lambda: "How it was made" in server.get("events/hijack/"), "the new nav")
     edit(project, "mkdocs.yml", lambda text: text.replace("site_name: ", "site_name: Renamed "))
     server.wait_for(lambda: "Renamed Russia" in server.get("events/hijack/"), "the new name")
+    # the theme's overrides edited, likewise
+    edit(project, "overrides/main.html", lambda text: text.replace(
+        "{% block content %}", "{% block content %}<p>An overridden page</p>"))
+    server.wait_for(lambda: "An overridden page" in server.get("events/hijack/"), "the override")
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ gaps, which ``DirtyBuilds`` closes, build after build:
 
 * a page removed keeps its HTML, and a static file its copy: they are deleted;
 * every page shows the navigation, so a change to it (an entry added, moved or retitled, a page
-  in it whose title comes from its heading edited) or to ``mkdocs.yml`` rebuilds every page;
+  in it whose title comes from its heading edited), to ``mkdocs.yml`` or to the theme's
+  overrides rebuilds every page;
 * a hand-written page may link to any page, so when pages come or go, the hand-written pages
   are rebuilt (a generated page that links to one is rewritten by the generation anyway);
 * after a build that failed, the next one rebuilds every page.
@@ -60,12 +61,22 @@ def _nav_signature(items: Iterable[Any], config: Any) -> tuple[Any, ...]:
     return tuple(signature)
 
 
-def _config_stamp(config: Any) -> tuple[int, int] | None:
-    try:
-        info = os.stat(config.config_file_path)
-    except (OSError, TypeError):
-        return None
-    return (info.st_mtime_ns, info.st_size)
+def _config_stamp(config: Any) -> dict[str, tuple[int, int]]:
+    """When ``mkdocs.yml`` and the files of the theme's ``custom_dir`` (its overrides) were last
+    written, and their sizes."""
+    paths = [config.config_file_path]
+    custom_dir = config.theme.custom_dir
+    if custom_dir:
+        paths.extend(os.path.join(folder, name) for folder, _folders, names in os.walk(custom_dir)
+                     for name in names)
+    found: dict[str, tuple[int, int]] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except (OSError, TypeError):
+            continue
+        found[path] = (info.st_mtime_ns, info.st_size)
+    return found
 
 
 class DirtyBuilds:
@@ -75,7 +86,7 @@ class DirtyBuilds:
         self._outputs: set[str] | None = None
         self._pages: set[str] = set()
         self._nav: tuple[Any, ...] | None = None
-        self._config: tuple[int, int] | None = None
+        self._config: dict[str, tuple[int, int]] = {}
         self._whole = True
 
     def rebuild_all_next(self) -> None:

@@ -10,8 +10,9 @@ that lets ``iranru-ref build`` replace the site later.
 Under ``mkdocs serve`` (``iranru-ref serve`` runs ``mkdocs serve --dirty``), each save rebuilds
 the site once, and only what it changed:
 
-* the server watches ``data/``, ``sources/``, ``templates/``, ``docs/`` and ``mkdocs.yml``, not
-  the generated tree, which each rebuild writes itself;
+* the server watches the project (``data/``, ``sources/``, ``templates/``, ``docs/`` and the
+  other folders ``mkdocs.yml`` lists, and ``mkdocs.yml``), not the generated tree, which each
+  rebuild writes itself;
 * the tree is kept up to date by one ``LiveTree`` (``site/live_tree.py``), which renders again
   only the pages an edit can change and writes only the files whose content changed, so a
   dirty build renders only their pages; ``dirty_build.py`` closes the gaps of dirty builds;
@@ -22,7 +23,9 @@ the site once, and only what it changed:
   one line (an unforeseen fault with its traceback in ``.build/serve-error.log``), the site is
   served as it was, and the next rebuild renders every page. ``iranru-ref serve`` passes
   ``--no-strict``, so that MkDocs' warnings are printed without stopping the build; ``mkdocs
-  build`` fails with the problems, as ``iranru-ref build`` does.
+  build`` fails with the problems, as ``iranru-ref build`` does;
+* the search index is made again beside the server after each build
+  (``search_refresh.py``), so that no page waits for it.
 
 It also keeps the theme's compiled templates between builds (``site/template_cache.py``), in
 ``iranru-ref build`` as in ``mkdocs build`` and ``mkdocs serve``.

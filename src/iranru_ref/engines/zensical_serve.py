@@ -7,7 +7,9 @@ change are rendered, only files whose content changed are written), and watches 
 ``data/``, ``sources/``, ``templates/``, ``docs/`` and ``mkdocs.yml``, looking every half second,
 as ``mkdocs serve`` does. An edit with problems prints them, one per line, and leaves the tree,
 and so the site, as it last was; Zensical's server cannot be extended, so its pages show no
-banner. When ``mkdocs.yml`` changes, Zensical is started again with its configuration rewritten.
+banner, and since nothing says when Zensical has written a page, Pagefind does not index them:
+the preview has no search. When ``mkdocs.yml`` changes, Zensical is started again with its
+configuration rewritten.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import copy_project
+from conftest import copy_project, download_bytes
 from extra_data import SOURCE_ID, add_extra_data
 from test_citations_e2e import assert_citations_resolve
 
@@ -32,7 +32,7 @@ def assert_invariants(root: Path) -> None:
     built = runner.invoke(cli, ["build", "--root", str(root)])
     assert built.exit_code == 0, built.output
     site = root / "site"
-    database = json.loads((site / "data" / "database.json").read_text("utf-8"))
+    database = json.loads(download_bytes(site / "data", "database.json"))
     for entity in database["entities"]:
         assert (site / TYPE_FOLDER[entity["type"]] / entity["id"] / "index.html").is_file()
     for source in database["sources"]:

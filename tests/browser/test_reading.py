@@ -316,7 +316,7 @@ def test_search_filters_narrow_the_results_by_type_tag_and_source(
     page.goto(site_url)
     page.click(SEARCH_BUTTON)
     search_for(page, entity["name"])
-    everything = result_paths(page, site_url)
+    result_paths(page, site_url)
     choose_filter(page, "type", "Source")
     narrowed = result_paths(page, site_url)
     assert narrowed and all(path.startswith("sources/") for path in narrowed), narrowed
@@ -328,8 +328,8 @@ def test_search_filters_narrow_the_results_by_type_tag_and_source(
     assert entity_path(entity) in narrowed and set(narrowed) <= tagged, narrowed
     choose_filter(page, "source", source["label"] or source["title"])
     both = result_paths(page, site_url)
+    # (counts of loaded results prove nothing: the list loads more as it scrolls)
     assert both and set(both) <= set(narrowed), both
-    assert len(everything) >= len(narrowed)
     assert_clean(page_log)
 
 

@@ -52,6 +52,8 @@ def data(served: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every download unpacked, as a reader has them after ``gunzip``."""
     folder = tmp_path_factory.mktemp("unpacked")
     for path in served.iterdir():
+        if not path.is_file():
+            continue  # data/entities/: the per-entity files
         name = path.name.removesuffix(".gz")
         folder.joinpath(name).write_bytes(download_bytes(served, name))
     return folder
@@ -504,7 +506,7 @@ def test_index_lists_every_file_with_its_size_and_hash(served: Path) -> None:
     index = json.loads((served / "index.json").read_text("utf-8"))
     datetime.fromisoformat(index["built"].replace("Z", "+00:00"))
     listed = {entry["name"]: entry for entry in index["files"]}
-    assert set(listed) == {p.name for p in served.iterdir()} - {"index.json"}
+    assert set(listed) == {p.name for p in served.iterdir() if p.is_file()} - {"index.json"}
     for name, entry in listed.items():
         content = (served / name).read_bytes()
         assert entry["size"] == len(content), name
@@ -517,6 +519,12 @@ def test_index_lists_every_file_with_its_size_and_hash(served: Path) -> None:
             assert entry["content"]["sha256"] == hashlib.sha256(unpacked).hexdigest(), name
         else:
             assert "content" not in entry
+    # the per-entity files by their address, one per entity and nothing else there
+    records = index["records"]
+    entities = json.loads(download_bytes(served, "database.json"))["entities"]
+    assert records["count"] == len(entities)
+    assert {p.relative_to(served).as_posix() for p in served.glob("*/*")} == {
+        records["url_template"].format(id=entity["id"]) for entity in entities}
 
 
 _HASH_EXPORTS = """

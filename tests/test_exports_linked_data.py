@@ -157,7 +157,8 @@ def _dataset_checks(site: Path, graph: Graph) -> None:
     assert "quoted for citation" in str(graph.value(datasets[0], SDO.copyrightNotice))
     downloads = list(graph.objects(datasets[0], SDO.distribution))
     data = site / "data"
-    expected = {p.name for p in data.iterdir()} - {"dataset.jsonld", "index.json"}
+    # the per-entity files, in data/entities/, are not listed one by one
+    expected = {p.name for p in data.iterdir() if p.is_file()} - {"dataset.jsonld", "index.json"}
     assert len(downloads) == len(expected)
     found = set()
     for download in downloads:
@@ -176,7 +177,9 @@ def test_downloads_page_and_dataset_file_describe_the_dataset(built_site: Path) 
     page = built_site / "downloads" / "index.html"
     html = page.read_text("utf-8")
     for path in (built_site / "data").iterdir():
-        assert f'href="../data/{path.name}"' in html, path.name
+        if path.is_file():
+            assert f'href="../data/{path.name}"' in html, path.name
+    assert re.search(r'href="\.\./data/entities/[a-z0-9-]+\.json"', html)  # a per-entity file
     scripts = _page_ld(page)
     assert len(scripts) == 1
     _dataset_checks(built_site, _parse(scripts[0], _served_url(page)))

@@ -8,7 +8,9 @@ The text downloads are written as text, through an ``io.TextIOWrapper`` (UTF-8, 
 describes them: ``dataset.jsonld`` lists the data files with their hashes, and ``index.json``
 lists every other file, so each is computed over the final bytes of the ones before it; so
 does ``datapackage.json``, written after the CSV files it describes. The table rows (for the
-CSV and SQLite files) are computed once and shared.
+CSV and SQLite files) are computed once and shared. The per-record files
+(``entities/<id>.json``, one per entity) are written last of the data, one at a time, and
+``index.json`` gives their address and number rather than listing each.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from ..records.release import Releases
 from .annotations import FILE_NAME as ANNOTATIONS_FILE
 from .annotations import write_annotations
 from .catalogue import CountingFile, Download
+from .claims_ld import FILE_NAME as CLAIMS_FILE
+from .claims_ld import write_claims
 from .compression import GZIPPED, gzipped, served_name
 from .csv_tables import write_csv
 from .database_json import FILE_NAME as DATABASE_FILE
@@ -38,12 +42,14 @@ from .dataset import FILE_NAME as DATASET_FILE
 from .dataset import dataset_bytes
 from .datasette_metadata import FILE_NAME as DATASETTE_METADATA_FILE
 from .datasette_metadata import metadata_bytes
+from .entity_records import entity_records, record_bytes
 from .graph_files import GEXF_FILE, GRAPHML_FILE, write_gexf, write_graphml
 from .index_file import FILE_NAME as INDEX_FILE
 from .index_file import index_bytes, keep_build_time
 from .published_schema import FILE_NAME as SCHEMA_FILE
 from .published_schema import write_database_schema
 from .release_history import FILE_NAME as CHANGES_FILE
+from .site_config import SiteConfig
 from .sqlite_file import FILE_NAME as SQLITE_FILE
 from .sqlite_file import write_sqlite
 from .tables import TABLES, table_rows
@@ -83,7 +89,9 @@ def data_files(database: Database, graph: nx.MultiDiGraph, written: list[Downloa
     del rows
     yield GRAPHML_FILE, partial(write_graphml, graph)
     yield GEXF_FILE, partial(write_gexf, graph)
-    yield ANNOTATIONS_FILE, as_text(partial(write_annotations, database))
+    yield ANNOTATIONS_FILE, as_text(partial(write_annotations, database,
+                                            served_name(ANNOTATIONS_FILE)))
+    yield CLAIMS_FILE, as_text(partial(write_claims, database))
     if changes is not None:
         yield CHANGES_FILE, lambda file: file.write(changes)
 
@@ -116,9 +124,14 @@ def export_downloads(database: Database, open_file: Opener,
         graph = build_graph(database)
     for name, writer in data_files(database, graph, downloads, releases, changes):
         write(name, writer)
+    records = 0
+    for name, record in entity_records(database):
+        with open_file(name) as file:
+            file.write(record_bytes(record))
+        records += 1
     dataset = dataset_bytes(database, downloads, releases)
     write(DATASET_FILE, lambda file: file.write(dataset))
-    index = index_bytes(downloads, releases)
+    index = index_bytes(downloads, releases, records, SiteConfig.load(database.root))
     if previous_index is not None:
         index = keep_build_time(index, previous_index)
     write(INDEX_FILE, lambda file: file.write(index))

@@ -7,7 +7,10 @@ three together occur once in the paragraph) and a TextPositionSelector (code poi
 Both refer to the paragraph's text in Unicode NFC, exactly as ``paragraphs.text`` in the other
 downloads once normalised. The body is the claim's text, and a link to the claim.
 
-IRIs are relative to this file unless ``site_url`` is set in mkdocs.yml (see site_config).
+An annotation's IRI is the quote it anchors, as the source page marks it
+(``sources/<id>/#cite-<claim id>-<k>``), an address that resolves on the site, as
+``claims.jsonld``'s citations have it. IRIs are relative to this file unless ``site_url`` is set
+in mkdocs.yml (see site_config); the collection's is the file as the site serves it.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ def annotation(database: Database, site: SiteConfig, ref: CitationRef) -> dict[s
     subject = ref.claim.subject
     claim_page = page_url(entity_page(subject.type, subject.id))
     return {
-        "id": site.iri(f"{PATH}#{ref.anchor}", PATH),
+        "id": annotation_id(site, ref, PATH),
         "type": "Annotation",
         "motivation": "describing",
         "body": [
@@ -78,20 +81,29 @@ def annotation(database: Database, site: SiteConfig, ref: CitationRef) -> dict[s
     }
 
 
-def annotations_document(database: Database, site: SiteConfig) -> dict[str, Any]:
+def annotation_id(site: SiteConfig, ref: CitationRef, from_file: str) -> str:
+    """The IRI of the citation ``ref``'s annotation, as written in ``from_file``: the quote,
+    marked on its source's page."""
+    return site.iri(f"{page_url(source_page(ref.citation.source))}#{ref.anchor}", from_file)
+
+
+def annotations_document(database: Database, site: SiteConfig,
+                         served: str = FILE_NAME) -> dict[str, Any]:
+    """The collection, as the file ``served`` (under ``data/``) holds it."""
     items = (annotation(database, site, ref) for ref in database.citations())
     return {
         "@context": ANNOTATION_CONTEXT,
-        "id": site.iri(PATH, PATH),
+        "id": site.iri(f"data/{served}", PATH),
         "type": "AnnotationCollection",
         "label": f"{site.name}: every citation, anchored in its source paragraph",
         "total": sum(len(ref.claim.citations) for ref in database.claims()),
-        "first": {"id": site.iri(f"{PATH}#page-1", PATH), "type": "AnnotationPage",
+        "first": {"id": site.iri(f"data/{served}#page-1", PATH), "type": "AnnotationPage",
                   "startIndex": 0, "items": items},
     }
 
 
-def write_annotations(database: Database, file: TextIO) -> None:
-    document = annotations_document(database, SiteConfig.load(database.root))
+def write_annotations(database: Database, served: str, file: TextIO) -> None:
+    """The collection, into ``file``, which the site serves as ``served``."""
+    document = annotations_document(database, SiteConfig.load(database.root), served)
     # one annotation per line: the collection, its first page, the page's items
     write_json(document, 3, file)

@@ -43,9 +43,12 @@ DESCRIPTIONS = {
     "changes.json": "Every release of the data (version, date, notes) with what changed since "
                     "the one before: records added, removed and changed, citations added and "
                     "moved; and the changes not yet released.",
+    "claims.jsonld": "Every claim as linked data (JSON-LD with its context inline): subject, "
+                     "predicate, object or value and unit, date with its precision, speakers, "
+                     "and its citations, which are the Web Annotations' nodes.",
     "dataset.jsonld": "schema.org Dataset description of these downloads.",
-    "index.json": "Every download with its size and SHA-256, the build time, the licence and "
-                  "the version, for mirrors.",
+    "index.json": "Every download with its size and SHA-256, the build time, the licence, "
+                  "the version and the address of the per-record files, for mirrors.",
 }
 
 

@@ -33,7 +33,8 @@ def _citations(citations: Sequence[Citation]) -> list[dict[str, Any]]:
             for c in citations]
 
 
-def _claim(subject: str, claim: Claim) -> dict[str, Any]:
+def claim_document(subject: str, claim: Claim) -> dict[str, Any]:
+    """A claim as ``database.json`` has it."""
     return {
         "id": f"{subject}.{claim.id}",
         "subject": subject,
@@ -58,7 +59,8 @@ def _claim(subject: str, claim: Claim) -> dict[str, Any]:
     }
 
 
-def _entity(record: EntityRecord) -> dict[str, Any]:
+def entity_document(record: EntityRecord) -> dict[str, Any]:
+    """An entity as ``database.json`` has it, without its claims."""
     entity = record.entity
     date = entity.date
     return {
@@ -108,8 +110,8 @@ def database_document(database: Database) -> dict[str, Any]:
             }
             for source in database.sources.values()
         ),
-        "entities": (_entity(record) for record in entities.values()),
-        "claims": (_claim(ref.subject.id, ref.claim) for ref in database.claims()),
+        "entities": (entity_document(record) for record in entities.values()),
+        "claims": (claim_document(ref.subject.id, ref.claim) for ref in database.claims()),
         "predicates": {
             name: predicate.model_dump() for name, predicate in database.vocabulary.predicates.items()
         },

@@ -1,6 +1,10 @@
 """``index.json``: every other download with its size and SHA-256 (and, for a gzipped one,
-those of the ``content`` it unpacks to), the build time, the licence, and the version and
-date of the newest release when ``releases.yml`` records one.
+those of the ``content`` it unpacks to), the build time, the licence, the version and date of
+the newest release when ``releases.yml`` records one, and the address and number of the
+per-record files.
+
+Addresses are relative to this file unless ``site_url`` is set in mkdocs.yml (see
+site_config).
 
 The build time is ``SOURCE_DATE_EPOCH`` when set (https://reproducible-builds.org/specs/
 source-date-epoch/), so a reproducible build gives the same bytes; otherwise it is now.
@@ -16,9 +20,14 @@ from pathlib import Path
 from ..errors import BuildFailed
 from ..records.release import Releases
 from .catalogue import Download
+from .entity_records import DESCRIPTION as RECORDS_DESCRIPTION
+from .entity_records import MEDIA_TYPE as RECORDS_MEDIA_TYPE
+from .entity_records import URL_TEMPLATE as RECORDS_URL_TEMPLATE
 from .licence import LICENCE_ID, LICENCE_NOTE, LICENCE_TITLE, LICENCE_URL
+from .site_config import SiteConfig
 
 FILE_NAME = "index.json"
+PATH = f"data/{FILE_NAME}"
 
 
 def build_time() -> datetime:
@@ -33,7 +42,12 @@ def build_time() -> datetime:
         ) from None
 
 
-def index_bytes(downloads: list[Download], releases: Releases | None = None) -> bytes:
+def index_bytes(downloads: list[Download], releases: Releases | None = None, records: int = 0,
+                site: SiteConfig | None = None) -> bytes:
+    """The index of ``downloads`` and of the ``records`` per-record files."""
+    def url(name: str) -> str:
+        return name if site is None else site.iri(f"data/{name}", PATH)
+
     release = {} if releases is None else {
         "version": releases.latest.version, "dateModified": releases.latest.date}
     document = {
@@ -42,13 +56,15 @@ def index_bytes(downloads: list[Download], releases: Releases | None = None) -> 
         "license": {"id": LICENCE_ID, "title": LICENCE_TITLE, "url": LICENCE_URL,
                     "note": LICENCE_NOTE},
         "files": [
-            {"name": d.name, "url": d.name, "media_type": d.media_type, "size": d.size,
+            {"name": d.name, "url": url(d.name), "media_type": d.media_type, "size": d.size,
              "sha256": d.sha256, "description": d.description,
              **({"content": {"name": d.content.name, "media_type": d.content.media_type,
                              "size": d.content.size, "sha256": d.content.sha256}}
                 if d.content else {})}
             for d in downloads
         ],
+        "records": {"url_template": url(RECORDS_URL_TEMPLATE), "media_type": RECORDS_MEDIA_TYPE,
+                    "count": records, "description": RECORDS_DESCRIPTION},
     }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode()
 

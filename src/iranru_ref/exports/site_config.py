@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..load.mkdocs_config import ConfigUnreadable, read_mkdocs_config
+from ..urls import page_url, relative
 
 DEFAULT_NAME = "Russia–Iran relations reference"
 
@@ -46,6 +47,14 @@ class SiteConfig:
         if self.url is not None:
             return self.url + target
         return _relative_link(path, posixpath.dirname(from_file)) + hash_ + fragment
+
+    def link(self, from_page: str, to: str, fragment: str | None = None) -> str:
+        """The IRI of ``to`` (a Markdown page or a file of the tree), maybe with ``fragment``,
+        as written on the page ``from_page``: absolute with ``site_url``, else relative."""
+        if self.url is None:
+            return relative(from_page, to, fragment)
+        target = page_url(to) if to.endswith(".md") else to
+        return self.url + target + (f"#{fragment}" if fragment else "")
 
 
 @functools.lru_cache(maxsize=65_536)  # a data file links to the same pages again and again

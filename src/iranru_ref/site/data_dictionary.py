@@ -4,7 +4,9 @@ tests keep equal to them), so the page cannot drift from the models.
 Three parts: the objects of ``database.json`` (from ``exports.published_schema``), the CSV and
 SQLite tables (from ``exports.tables``) and the curated record files (from
 ``record_schema_files``). Each is a list of sections, one per object type or table, each listing
-its fields with their type, whether they are required, and their description.
+its fields with their type, whether they are required, and their description. Then the terms
+of ``claims.jsonld`` (from ``exports.claims_ld``), each of our own at the anchor its IRI
+names, and the predicates (from the vocabulary), each at the anchor of its IRI there.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..exports.claims_ld import PREDICATE_ANCHOR, PREFIXES, TERM_ANCHOR, TERMS
 from ..exports.published_schema import database_schema
 from ..exports.tables import TABLES
 from ..records.model import SLUG
 from ..records.schema_files import record_schemas
+from ..records.vocabulary import Vocabulary
 
 _SLUG_PATTERN = "^" + SLUG.pattern.removesuffix(r"\Z") + "$"
 
@@ -152,3 +156,34 @@ def record_sections() -> list[Section]:
                 seen.add(section.title)
                 sections.append(section)
     return sections
+
+
+@dataclass(frozen=True, slots=True)
+class TermRow:
+    name: str
+    #: the anchor of a term of our own, whose IRI points here
+    anchor: str | None
+    #: the established term's compact IRI (a prefix of ``PREFIXES`` and a name)
+    iri: str | None
+    description: str
+
+
+def term_rows() -> list[TermRow]:
+    """The keys of ``claims.jsonld``: ours with their anchor, the others with their IRI."""
+    return [TermRow(term.name, TERM_ANCHOR + term.name if term.ours else None, term.iri,
+                    term.description) for term in TERMS]
+
+
+def term_prefixes() -> dict[str, str]:
+    """The prefixes of the established terms' IRIs."""
+    used = {term.iri.partition(":")[0] for term in TERMS if term.iri is not None}
+    return {prefix: iri for prefix, iri in PREFIXES.items() if prefix in used}
+
+
+def predicate_rows(vocabulary: Vocabulary) -> list[dict[str, str]]:
+    """The predicates, each with the anchor its IRI in ``claims.jsonld`` points to."""
+    return [{"anchor": PREDICATE_ANCHOR + name, "name": name, "label": predicate.label,
+             "inverse": predicate.inverse or "", "kind": predicate.kind,
+             "domain": ", ".join(predicate.domain), "range": ", ".join(predicate.range),
+             "description": predicate.description}
+            for name, predicate in vocabulary.predicates.items()]

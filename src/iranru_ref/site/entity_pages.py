@@ -12,9 +12,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ..database import ClaimRef, Database, EntityRecord
+from ..exports.entity_records import record_path
 from ..graph import degrees, neighbours
 from ..records.vocabulary import TYPE_LABELS
 from ..urls import entity_page, relation_key, relative
+from .citation import Edition, page_citation
 from .claim_memo import ClaimMemo
 from .entity_lists import (
     RELATED_SHOWN,
@@ -59,11 +61,12 @@ def write_entity_pages(site: Site, advance: Callable[[], None],
                if only is None or record.id in only]
     claims = ClaimMemo(site.views, site.env.get_template("_macros.md.j2").module,
                        (about[record.id] for record in records))
-    source_nodes = SourceNodes(site.database)
+    source_nodes = SourceNodes(site.database, site.config)
     degree = degrees(site.graph)
+    edition = Edition.of(site.database, site.config)
     for record in records:
         with site.writer.family(entity_family(record.id)):  # its page and its complete lists
-            _entity_page(site, claims, source_nodes, degree, record, about[record.id])
+            _entity_page(site, claims, source_nodes, degree, edition, record, about[record.id])
         advance()
 
 
@@ -73,7 +76,8 @@ def entity_family(entity_id: str) -> str:
 
 
 def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
-                 degree: dict[str, int], record: EntityRecord, about: list[ClaimRef]) -> None:
+                 degree: dict[str, int], edition: Edition, record: EntityRecord,
+                 about: list[ClaimRef]) -> None:
     page = entity_page(record.type, record.id)
     views = site.views
     own = [ref for ref in about if ref.subject.id == record.id]
@@ -123,6 +127,8 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         search_filters=entity_filters(TYPE_LABELS[record.type], record.entity.tags,
                                       (views.source_labels[mention.source_id]
                                        for mention in cited)),
+        data_record=record_path(record.id),
+        cite=page_citation(edition, site.config, page, record.name),
     )
     claims.shown(about)
 

@@ -23,6 +23,7 @@ from ..exports.catalogue import Download
 from ..exports.index_file import FILE_NAME as INDEX_FILE
 from ..exports.release_history import CACHE as CHANGES_CACHE
 from ..exports.release_history import History, changes_bytes, release_history
+from ..exports.site_config import SiteConfig
 from ..graph import build_graph
 from ..load.project import Project
 from ..progress import SILENT, Progress
@@ -67,7 +68,8 @@ EVERYTHING = Selection()
 
 def new_site(database: Database, project: Project, writer: TreeWriter) -> Site:
     return Site(database, project, build_graph(database), Views(database),
-                environment(project.templates_dir, project.root / OWN_TEMPLATES), writer)
+                environment(project.templates_dir, project.root / OWN_TEMPLATES), writer,
+                SiteConfig.load(project.root))
 
 
 @dataclass(frozen=True, slots=True)

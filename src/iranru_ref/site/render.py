@@ -10,6 +10,7 @@ import jinja2
 import networkx as nx
 
 from ..database import Database
+from ..exports.site_config import SiteConfig
 from ..load.project import Project
 from ..records.vocabulary import TYPE_FOLDER, TYPE_LABELS, TYPE_TITLES
 from ..urls import relative, tag_page, tag_timeline_page
@@ -49,8 +50,8 @@ def environment(templates: Path, cache: Path | None = None) -> jinja2.Environmen
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Site:
-    """What every page writer needs: the checked database, its graph and views, the templates and
-    the tree being written."""
+    """What every page writer needs: the checked database, its graph and views, the templates,
+    the tree being written and the site's name and address."""
 
     database: Database
     project: Project
@@ -58,6 +59,7 @@ class Site:
     views: Views
     env: jinja2.Environment
     writer: TreeWriter
+    config: SiteConfig
 
     def render(self, page: str, template: str, **context: Any) -> None:
         text = self.env.get_template(template).render(

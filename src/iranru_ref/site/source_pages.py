@@ -11,6 +11,7 @@ from ..database import CitationRef, Database, EntityRecord
 from ..records.claim import Citation
 from ..records.source import Source, SourceMeta
 from ..urls import relative, source_page
+from .citation import Edition, page_citation
 from .highlight import Span, marked_html
 from .paging import numbered, parts_nav, split
 from .render import Site
@@ -49,15 +50,17 @@ def write_source_pages(site: Site, advance: Callable[[], None],
     each one."""
     cited = _citations_by_paragraph(site.database)
     dated = _event_dates_by_paragraph(site.database)
+    edition = Edition.of(site.database, site.config)
     for source in site.database.sources.values():
         if only is None or source.id in only:
-            _source_page(site, source, cited, dated)
+            _source_page(site, source, cited, dated, edition)
             advance()
 
 
 def _source_page(
     site: Site, source: Source, cited: dict[tuple[str, int], list[CitationRef]],
     dated: dict[tuple[str, int], list[EventDateCitation]],
+    edition: Edition,
 ) -> None:
     page = source_page(source.id)
     views = site.views
@@ -110,6 +113,7 @@ def _source_page(
                 "supplied": supplied_view(meta)},
         paragraphs=paragraphs,
         search_filters=source_filters(meta.label or meta.title),
+        cite=page_citation(edition, site.config, page, meta.title),
     )
 
 

@@ -556,7 +556,8 @@ def browser_section(measured: dict[str, dict[str, Any]]) -> list[str]:
         "the built site served on localhost without compression: median of cold loads, each in a "
         "new browser context. *Search* counts from opening the search (its interface loads "
         "then) to the first result for one word; *network* is the longest main-thread task "
-        "while the network page loads.", "",
+        "while the network page loads. A scale missing from the table has not been measured "
+        "in the browser.", "",
         f"| Figure | Target | {' | '.join(scales)} |", f"|---|---|{'---:|' * len(scales)}",
         *(f"| {key.replace('_', ' ')} | {limits[key]} | {' | '.join(values)} |"
           for key, values in rows.items()),

@@ -17,8 +17,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def md(text: object) -> Markup:
-    """Inline Markdown-safe and HTML-safe text."""
-    escaped = html.escape(str(text), quote=True)
+    """Inline Markdown-safe and HTML-safe text, for text content only (never an attribute):
+    quotes stay as they are, since the table of contents would show ``&#x27;`` escaped again."""
+    escaped = html.escape(str(text), quote=False)
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
 
 

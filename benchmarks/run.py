@@ -39,8 +39,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import browser  # noqa: E402
 import corpus  # noqa: E402
+import in_browser  # noqa: E402
 
 from iranru_ref.progress import STAGES as PIPELINE_STAGES  # noqa: E402
 from iranru_ref.progress import Progress  # noqa: E402
@@ -485,8 +485,8 @@ def pair_table(pairs: dict[str, dict[str, list[float]]]) -> list[str]:
     return lines
 
 
-def render(results: dict[str, Any], in_browser: dict[str, Any] | None = None) -> str:
-    """The Performance page: ``results`` of this runner and, when given, ``browser.py``'s."""
+def render(results: dict[str, Any], browser_results: dict[str, Any] | None = None) -> str:
+    """The Performance page: ``results`` of this runner and, when given, ``in_browser.py``'s."""
     info = results["machine"]
     packages = ", ".join(f"{name} {v}" for name, v in info["packages"].items())
     lines = [
@@ -536,23 +536,23 @@ def render(results: dict[str, Any], in_browser: dict[str, Any] | None = None) ->
                       f"name. Measured {serve['date']} at commit {serve['commit']}, with a load "
                       f"average of {min(load):.1f} to {max(load):.1f} on the machine's "
                       f"{results['machine']['cores']} cores.", "", *serve_table(r)]
-    if in_browser:
-        lines += ["", *browser_section(in_browser)]
+    if browser_results:
+        lines += ["", *browser_section(browser_results)]
     return "\n".join(lines) + "\n"
 
 
 def browser_section(measured: dict[str, dict[str, Any]]) -> list[str]:
-    """What ``browser.py`` measured in Chromium, against issue 29's targets, per scale."""
+    """What ``in_browser.py`` measured in Chromium, against issue 29's targets, per scale."""
     scales = [scale for scale in ORDER if scale in measured]
     rows: dict[str, list[str]] = {}
     limits: dict[str, str] = {}
     for scale in scales:
-        for key, shown, limit, met in browser.verdicts(measured[scale]):
+        for key, shown, limit, met in in_browser.verdicts(measured[scale]):
             rows.setdefault(key, []).append(f"{shown} ({'met' if met else '**not met**'})")
             limits[key] = limit
     return [
         "## In the reader's browser", "",
-        "Measured by `benchmarks/browser.py` in Debian's Chromium driven by Playwright, against "
+        "Measured by `benchmarks/in_browser.py` in Debian's Chromium driven by Playwright, against "
         "the built site served on localhost without compression: median of cold loads, each in a "
         "new browser context. *Search* counts from opening the search (its interface loads "
         "then) to the first result for one word; *network* is the longest main-thread task "
@@ -600,8 +600,9 @@ def main(argv: list[str]) -> int:
                 results["scales"][scale] = measure(scale, args.rounds or ROUNDS[scale],
                                                    args.rounds or EDITS[scale])
             RESULTS.write_text(json.dumps(results, indent=1))
-    in_browser = json.loads(browser.RESULTS.read_text()) if browser.RESULTS.is_file() else None
-    DOC.write_text(render(results, in_browser), encoding="utf-8")
+    browser_results = (json.loads(in_browser.RESULTS.read_text())
+                       if in_browser.RESULTS.is_file() else None)
+    DOC.write_text(render(results, browser_results), encoding="utf-8")
     for name, measured, ok in targets(results):
         print(f"{name}: {measured} {verdict(ok)}")
     return 0

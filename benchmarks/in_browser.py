@@ -1,6 +1,6 @@
 """What a reader's browser feels: transfer, search, page weight and main-thread tasks, in Chromium.
 
-    .venv/bin/python benchmarks/browser.py [--scales seed,1k,10k] [--rounds 3] [--no-build]
+    .venv/bin/python benchmarks/in_browser.py [--scales seed,1k,10k] [--rounds 3] [--no-build]
 
 Per scale, the corpus (``corpus.py``) is built once into ``benchmarks/out/<scale>-site/`` and
 served by ``http.server`` on localhost; Debian's Chromium, driven by Playwright, then measures

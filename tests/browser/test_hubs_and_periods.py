@@ -171,16 +171,22 @@ def test_the_timeline_periods_hold_what_the_index_counts(reader: Any, corpus_url
         assert _entries(page, href) == count
 
 
-def test_on_the_real_data_capped_lists_are_complete_elsewhere(
-        page: Any, site_url: str, site_data: dict[str, Any]) -> None:
-    """The most connected entities: each relation lists at most RELATED_SHOWN entities, a
-    longer one links to all of them, and Mentioned in lists at most SOURCES_SHOWN sources."""
+def _neighbours(site_data: dict[str, Any]) -> dict[str, set[str]]:
+    """Each entity's neighbours through relation claims, from database.json."""
     degree: dict[str, set[str]] = {}
     ids = {entity["id"] for entity in site_data["entities"]}
     for claim in site_data["claims"]:
         if claim["object"] in ids:
             degree.setdefault(claim["subject"], set()).add(claim["object"])
             degree.setdefault(claim["object"], set()).add(claim["subject"])
+    return degree
+
+
+def test_on_the_real_data_capped_lists_are_complete_elsewhere(
+        page: Any, site_url: str, site_data: dict[str, Any]) -> None:
+    """The most connected entities: each relation lists at most RELATED_SHOWN entities, a
+    longer one links to all of them, and Mentioned in lists at most SOURCES_SHOWN sources."""
+    degree = _neighbours(site_data)
     entities = sorted(site_data["entities"], key=lambda e: -len(degree.get(e["id"], ())))[:4]
     for entity in entities:
         page.goto(site_url + entity_path(entity))
@@ -210,12 +216,7 @@ def test_on_a_phone_a_hub_graph_opens_at_its_left_edge_at_reading_size(
         browser: Any, site_url: str, site_data: dict[str, Any]) -> None:
     """390 CSS pixels wide: the neighbourhood graph scrolls sideways in its box rather than
     shrinking, opens at its left edge, and no label is cut off there or set below 12 px."""
-    degree: dict[str, set[str]] = {}
-    ids = {entity["id"] for entity in site_data["entities"]}
-    for claim in site_data["claims"]:
-        if claim["object"] in ids:
-            degree.setdefault(claim["subject"], set()).add(claim["object"])
-            degree.setdefault(claim["object"], set()).add(claim["subject"])
+    degree = _neighbours(site_data)
     hub = max(site_data["entities"], key=lambda e: (len(degree.get(e["id"], ())), e["id"]))
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:

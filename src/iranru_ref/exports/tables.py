@@ -80,6 +80,20 @@ def _flag(name: str, description: str, required: bool = True) -> Column:
 def _list(name: str, description: str) -> Column:
     return Column(name, "TEXT", description, joined=True)
 
+#: what a citation's row says of its quote, for the citations of claims and of events' dates
+_QUOTE_COLUMNS = (
+    Column("source_id", "TEXT", "The source quoted."),
+    Column("paragraph", "INTEGER", "The paragraph quoted (paragraphs.n)."),
+    Column("quote", "TEXT", "The quote, verbatim up to whitespace."),
+    Column("occurrence", "INTEGER", "Which occurrence, when the quote recurs.", False),
+    Column("quote_start", "INTEGER", "Where the quote starts in the paragraph's NFC text."),
+    Column("quote_end", "INTEGER", "Where the quote ends (exclusive)."),
+)
+_QUOTE_KEYS = (
+    _fk("source_id", "sources"),
+    ForeignKey(("source_id", "paragraph"), "paragraphs", ("source_id", "n")),
+)
+
 TABLES: tuple[Table, ...] = (
     Table("tags", "The tag vocabulary.", (
         _ID, Column("description", "TEXT", "What the tag covers."),
@@ -189,29 +203,17 @@ TABLES: tuple[Table, ...] = (
     Table("citations", "The verbatim quotes that prove each claim, one row per citation.", (
         Column("claim_id", "TEXT", "The claim."),
         Column("number", "INTEGER", "The citation's position among the claim's citations."),
-        Column("source_id", "TEXT", "The source quoted."),
-        Column("paragraph", "INTEGER", "The paragraph quoted (paragraphs.n)."),
-        Column("quote", "TEXT", "The quote, verbatim up to whitespace."),
-        Column("occurrence", "INTEGER", "Which occurrence, when the quote recurs.", False),
-        Column("quote_start", "INTEGER", "Where the quote starts in the paragraph's NFC text."),
-        Column("quote_end", "INTEGER", "Where the quote ends (exclusive)."),
+        *_QUOTE_COLUMNS,
     ), ("claim_id", "number"), (
-        _fk("claim_id", "claims"), _fk("source_id", "sources"),
-        ForeignKey(("source_id", "paragraph"), "paragraphs", ("source_id", "n")),
+        _fk("claim_id", "claims"), *_QUOTE_KEYS,
     )),
     Table("event_date_citations", "The verbatim quotes that state each event's own date, one "
           "row per citation.", (
         Column("entity_id", "TEXT", "The event."),
         Column("number", "INTEGER", "The citation's position among the date's citations."),
-        Column("source_id", "TEXT", "The source quoted."),
-        Column("paragraph", "INTEGER", "The paragraph quoted (paragraphs.n)."),
-        Column("quote", "TEXT", "The quote, verbatim up to whitespace."),
-        Column("occurrence", "INTEGER", "Which occurrence, when the quote recurs.", False),
-        Column("quote_start", "INTEGER", "Where the quote starts in the paragraph's NFC text."),
-        Column("quote_end", "INTEGER", "Where the quote ends (exclusive)."),
+        *_QUOTE_COLUMNS,
     ), ("entity_id", "number"), (
-        _fk("entity_id", "entities"), _fk("source_id", "sources"),
-        ForeignKey(("source_id", "paragraph"), "paragraphs", ("source_id", "n")),
+        _fk("entity_id", "entities"), *_QUOTE_KEYS,
     )),
 )
 

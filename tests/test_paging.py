@@ -83,7 +83,8 @@ def _drawn(page: Path) -> tuple[set[str], list[tuple[str, str]]]:
     """The entities a page's graph draws, and its edges."""
     text = page.read_text()
     svg = text[text.index("<svg"):text.index("</svg>")]
-    edges = [(s, t) for s, t in re.findall(r'data-ends="([^" ]+) ([^" ]+)"', svg)]
+    edges = [(pair.split()[0], pair.split()[1])
+             for ends in re.findall(r'data-ends="([^"]+)"', svg) for pair in ends.split(",")]
     return set(re.findall(r'<a class="graph-node[^"]*" xlink:href="[^"]*" data-id="([^"]+)"', svg)), edges
 
 

@@ -27,6 +27,8 @@ the site once, and only what it changed:
 * the search index is made again beside the server after each build
   (``search_refresh.py``), so that no page waits for it.
 
+Each page is written without the theme's indentation (``compact_html.py``).
+
 It also keeps the theme's compiled templates between builds (``site/template_cache.py``), in
 ``iranru-ref build`` as in ``mkdocs build`` and ``mkdocs serve``.
 """
@@ -42,6 +44,7 @@ import click
 import jinja2
 
 from iranru_ref.engines.build import template_failure
+from iranru_ref.engines.compact_html import compact_html
 from iranru_ref.engines.dirty_build import DirtyBuilds, quiet_dirty_warning
 from iranru_ref.engines.live_update import cannot_write, problem_lines, summary, unexpected, update_tree
 from iranru_ref.engines.memory import paused_gc
@@ -148,6 +151,10 @@ def on_nav(nav: Any, /, *, config: Any, files: Any) -> Any:
     if _Serving.command == "serve" and _Serving.dirty:
         _Serving.builds.on_nav(nav, config)
     return nav
+
+
+def on_post_page(output: str, /, *, page: Any, config: Any) -> str:
+    return compact_html(output)
 
 
 def on_post_build(config: Any) -> None:

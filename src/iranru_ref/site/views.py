@@ -155,7 +155,7 @@ class Views:
             "source": label,
             "paragraph": citation.paragraph,
             "quote": citation.quote,
-            "title": f"“{citation.quote}” — {label}, ¶{citation.paragraph}",
+            "title": f"“{citation.quote}”",
         }
 
     def event_date_citation(self, page: str, record: EntityRecord, number: int,
@@ -168,7 +168,7 @@ class Views:
             "source": label,
             "paragraph": citation.paragraph,
             "quote": citation.quote,
-            "title": f"“{citation.quote}” — {label}, ¶{citation.paragraph}",
+            "title": f"“{citation.quote}”",
         }
 
     def event_date(self, page: str, record: EntityRecord) -> dict[str, Any] | None:

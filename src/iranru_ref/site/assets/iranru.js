@@ -203,6 +203,10 @@
     container.dataset.ready = "1";
     var nodes = container.querySelectorAll(".graph-node[data-id]");
     var edges = container.querySelectorAll(".graph-edges line[data-ends]");
+    /* A dense network draws its edges as one path, with the ends of each segment in order. */
+    var edgePath = container.querySelector(".graph-edges path[data-ends]");
+    var segments = edgePath ? edgePath.getAttribute("d").split("M").slice(1) : [];
+    var segmentEnds = edgePath ? edgePath.getAttribute("data-ends").split(",") : [];
     var status = container.querySelector(".network-status");
     container.querySelectorAll(".network-filter").forEach(function (f) { f.hidden = false; });
     function applyFilters() {
@@ -220,10 +224,19 @@
           count += 1;
         }
       });
+      function bothShown(ends) {
+        var pair = ends.split(" ");
+        return shown[pair[0]] && shown[pair[1]];
+      }
       edges.forEach(function (edge) {
-        var ends = edge.getAttribute("data-ends").split(" ");
-        edge.classList.toggle("is-filtered", !(shown[ends[0]] && shown[ends[1]]));
+        edge.classList.toggle("is-filtered", !bothShown(edge.getAttribute("data-ends")));
       });
+      if (edgePath) {
+        var drawn = segments.filter(function (segment, i) {
+          return bothShown(segmentEnds[i]);
+        }).map(function (segment) { return "M" + segment; }).join("");
+        if (drawn !== edgePath.getAttribute("d")) edgePath.setAttribute("d", drawn);
+      }
       if (status) {
         status.textContent = count === nodes.length ? "Showing all " + count + " entities."
           : "Showing " + count + " of " + nodes.length + " entities.";

@@ -210,6 +210,7 @@ SEARCH_BUTTON = ".iranru-search__button"
 SEARCH_DIALOG = ".iranru-search dialog.pf-modal"
 SEARCH_INPUT = ".iranru-search pagefind-input input"
 RESULT_LINKS = ".iranru-search pagefind-results a.pf-result-link"
+MORE_RESULTS = ".iranru-search .iranru-search__more"
 
 
 def search_for(page: Any, query: str) -> None:
@@ -221,12 +222,17 @@ def search_for(page: Any, query: str) -> None:
 
 def search_result(page: Any, path: str) -> Any:
     """The search result that links to ``path`` (a URL path from the site's root). Results load
-    as they scroll into view, so the list is scrolled until it shows up."""
+    as they scroll into view, and are listed 50 at a time, so the list is scrolled, and more
+    results are asked for, until it shows up."""
     link = page.locator(f"{RESULT_LINKS}[href$='/{path}']")
+    more = page.locator(MORE_RESULTS)
     page.locator(RESULT_LINKS).first.wait_for()
     for _ in range(40):
         if link.count():
             return link.first
+        listed = page.locator(".iranru-search pagefind-results li.pf-result").count()
+        if more.is_visible() and page.locator(RESULT_LINKS).count() >= listed:
+            more.click()  # every listed result has loaded, and none is the one looked for
         # in one step in the page: results that a later keystroke's results replace vanish
         # between finding the last one and scrolling to it
         page.evaluate("""() => {

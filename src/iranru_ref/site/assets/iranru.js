@@ -107,6 +107,41 @@
     return box && box.querySelector("pagefind-modal");
   }
 
+  /* The results are listed RESULTS_STEP at a time; the button under them lists more, until
+     other words are searched. Pagefind reports each search, and its results, to the listeners
+     of its instance. */
+  var RESULTS_STEP = 50;
+
+  function setUpMoreResults(box) {
+    var list = box.querySelector("pagefind-results");
+    var more = box.querySelector(".iranru-search__more");
+    var instance = window.PagefindComponents.getInstanceManager().getInstance("default");
+    if (!list || !more || more.dataset.ready) return;
+    more.dataset.ready = "1";
+    var words = instance.searchTerm;
+    instance.on("search", function (term) {
+      if (term === words) return;
+      words = term;
+      if (list.getAttribute("max-results") !== String(RESULTS_STEP)) {
+        list.setAttribute("max-results", String(RESULTS_STEP));
+      }
+    }, more);
+    var firstNew = -1; /* after "more", the reader is taken to the first result added */
+    instance.on("results", function (found) {
+      var listed = parseInt(list.getAttribute("max-results"), 10);
+      more.hidden = !(found && found.results && found.results.length > listed);
+      var added = firstNew >= 0 && list.querySelectorAll("li.pf-result")[firstNew];
+      firstNew = -1;
+      if (added) added.scrollIntoView({ block: "start" });
+    }, more);
+    more.addEventListener("click", function () {
+      var listed = parseInt(list.getAttribute("max-results"), 10);
+      firstNew = listed;
+      list.setAttribute("max-results", String(listed + RESULTS_STEP));
+      instance.triggerSearchWithFilters(instance.searchTerm, instance.searchFilters);
+    });
+  }
+
   /* Open the search, with `query` typed into it when given. */
   function openSearch(query) {
     if (!searchBox()) return;
@@ -114,6 +149,7 @@
       var modal = searchModal();
       if (!modal.isOpen) modal.open();
       nameFilterButtons(modal);
+      setUpMoreResults(searchBox());
       if (query) {
         var input = modal.querySelector("pagefind-input input");
         input.value = query;

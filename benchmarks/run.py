@@ -559,7 +559,12 @@ def browser_section(measured: dict[str, dict[str, Any]]) -> list[str]:
         "Measured by `benchmarks/in_browser.py` in Debian's Chromium driven by Playwright, against "
         "the built site served on localhost without compression: median of cold loads, each in a "
         "new browser context. *Search* counts from opening the search (its interface loads "
-        "then) to the first result for one word; *network* is the longest main-thread task "
+        "then) to the first result for one word, “Iran”, which most pages hold (the worst case: "
+        "Pagefind scores every page that holds the word); *name search* is the same for the "
+        "name of the entity with the median number of claims ("
+        + ", ".join(f"{scale}: {measured[scale]['name_searched']}" for scale in scales
+                    if "name_searched" in measured[scale])
+        + "). *Network* is the longest main-thread task "
         "while the network page loads (*4x*: with the CPU slowed four times, as on a phone), "
         "and *plain* the same on a page without a graph (the methodology), which is the "
         "theme's own work: its script makes the browser style the whole page. *Load average* "

@@ -1,7 +1,8 @@
-"""A hub's entity page stays small: each relation lists its few most connected entities and
-“Mentioned in” its few sources that mention the entity most, each with a link to a complete
-list (in parts when long) that holds all of them. Run on the benchmark's tiny corpus with the
-caps set low, so that many entities are hubs; expectations come from the database."""
+"""A hub's entity page stays small: each relation lists its few most connected entities,
+“Mentioned in” its few sources that mention the entity most, and “Said or reported by” its
+first claims about others that the entity said or that were said in it, each with a link to a
+complete list (in parts when long) that holds all of them. Run on the benchmark's tiny corpus
+with the caps set low, so that many entities are hubs; expectations come from the database."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import benchmark_module
+from conftest import ROOT, benchmark_module
 from tree_links import parts, target
 
 from iranru_ref.check import load_checked
@@ -19,11 +20,13 @@ from iranru_ref.database import Database
 from iranru_ref.load.project import Project
 from iranru_ref.site import entity_pages, paging
 from iranru_ref.site.generate import generate
+from iranru_ref.site.render import environment
 from iranru_ref.urls import entity_page, relation_key
 
 RELATED = 3
 SOURCES = 2
-PER_PART = 4
+REPORTED = 1
+PER_PART = 3
 
 _GROUP = re.compile(
     r'<div class="related-group" data-relation="([^"]+)"[^>]*><h3 class="related-label">(.*?)</h3>'
@@ -34,8 +37,8 @@ _LINK = re.compile(r'<li><a href="([^"]+)">')
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, Path]:
-    """The tiny corpus's tree, with at most 3 related entities a relation, 2 sources and 4
-    entries a part."""
+    """The tiny corpus's tree, with at most 3 related entities a relation, 2 sources, 1 claim
+    said or reported and 3 entries a part."""
     root = benchmark_module("corpus").write_corpus(
         "tiny", tmp_path_factory.mktemp("corpus") / "tiny")
     tree = tmp_path_factory.mktemp("tree") / "docs"
@@ -43,6 +46,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(entity_pages, "RELATED_SHOWN", RELATED)
         patch.setattr(entity_pages, "SOURCES_SHOWN", SOURCES)
+        patch.setattr(entity_pages, "REPORTED_SHOWN", REPORTED)
         patch.setattr(paging, "PER_PART", PER_PART)
         generate(database, Project.find(root), tree)
     return database, tree
@@ -176,3 +180,78 @@ def test_mentioned_in_lists_the_sources_that_mention_most_and_links_to_all(
         positions = database.source_positions
         assert list(listed) == sorted(listed, key=positions.__getitem__)
     assert capped
+
+
+def _reported(database: Database) -> dict[str, list[tuple[str, str]]]:
+    """entity id → the (subject, claim) ids of the claims about others that it said or
+    reported, or that were said in it, in the database's order."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ref in database.claims():
+        for entity in dict.fromkeys((*ref.claim.attributed_to, ref.claim.said_in)):
+            if entity in database.entities and entity not in (ref.subject.id, ref.claim.object):
+                found[entity].append((ref.subject.id, ref.claim.id))
+    return found
+
+
+def _claims(tree: Path, page: str, text: str) -> list[tuple[str, str]]:
+    """The (subject, claim) ids of the claims that a page lists with their subject, from
+    the link to each claim on its subject's page."""
+    found = re.search(r'<ul class="claims" data-search-exclude>\n(.*?)</ul>', text, re.S)
+    if found is None:
+        return []
+    return [(Path(target(tree, page, href)).stem, href.rpartition("#claim-")[2])
+            for href in re.findall(r'<span class="claim-subject">— on <a href="([^"]+)">',
+                                   found.group(1))]
+
+
+def test_said_or_reported_lists_the_first_claims_and_links_to_all(
+        corpus: tuple[Database, Path]) -> None:
+    database, tree = corpus
+    expected = _reported(database)
+    capped = parted = 0
+    for record in database.entities.values():
+        page = entity_page(record.type, record.id)
+        text = (tree / page).read_text("utf-8")
+        every = expected[record.id]
+        assert _claims(tree, page, text) == every[:REPORTED], page
+        note = re.findall(r'<p class="reported-note">The first (\d+) of the ([\d,]+) (.*?); '
+                          r'<a href="([^"]+)">all ([\d,]+) →</a></p>', text)
+        if len(every) <= REPORTED:
+            assert not note and "reported-note" not in text, page
+            continue
+        capped += 1
+        shown, total, what, href, total_again = note[0]
+        assert int(shown) == REPORTED and int(total) == int(total_again) == len(every)
+        by = any(record.id in ref.claim.attributed_to for ref in database.claims()
+                 if (ref.subject.id, ref.claim.id) in every)
+        assert what == (f"claims that {record.name} said or reported" if by
+                        else f"claims said in {record.name}"), page
+        listed: list[tuple[str, str]] = []
+        pages = parts(tree, target(tree, page, href))
+        parted += len(pages) > 1
+        for part in pages:
+            part_text = (tree / part).read_text("utf-8")
+            found = _claims(tree, part, part_text)
+            assert 0 < len(found) <= PER_PART, part
+            listed += found
+            total_line = re.findall(r'<p class="list-total">([\d,]+) .*?<a href="([^"]+)">',
+                                    part_text)
+            assert int(total_line[0][0]) == len(every)
+            assert target(tree, part, total_line[0][1]) == page
+        assert listed == every, page
+    assert capped and parted  # the cap bites, and some complete lists have parts
+
+
+def test_the_wording_of_what_an_entity_said_fits_its_roles() -> None:
+    """A speaker said or reported claims; an event or an outlet is where they were said; an
+    entity that is both is worded as both."""
+    macros = environment(ROOT / "templates").from_string(
+        '{% import "_macros.md.j2" as m %}{% call m.reported_claims(count, roles) %}'
+        "{{ name }}{% endcall %}")
+
+    def worded(count: int, by: bool, at: bool) -> str:
+        return macros.render(count=count, roles={"by": by, "at": at}, name="Kograd")
+
+    assert worded(2, True, False) == "claims that Kograd said or reported"
+    assert worded(1, False, True) == "claim said in Kograd"
+    assert worded(2, True, True) == "claims that Kograd said or reported, or that were said in it"

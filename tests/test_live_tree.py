@@ -18,9 +18,11 @@ from iranru_ref.errors import IranruError
 from iranru_ref.load.project import Project
 from iranru_ref.load.records import RecordCache
 from iranru_ref.site import entity_pages, paging
+from iranru_ref.site.entity_lists import reported
 from iranru_ref.site.generate import generate
 from iranru_ref.site.live_tree import LiveTree
 from iranru_ref.site.tree import MARKER
+from iranru_ref.urls import reported_page
 
 corpus = benchmark_module("corpus")
 
@@ -28,9 +30,9 @@ corpus = benchmark_module("corpus")
 @pytest.fixture
 def tiny(tmp_path: Path) -> Iterator[Path]:
     """The tiny corpus, with listings cut into parts of five, entity graphs at three
-    neighbours and an entity's lists at two entities a relation and one source, so that edits
-    move entries across parts and change which neighbours a graph draws and a list shows;
-    coverage is not required, so that claims may go."""
+    neighbours and an entity's lists at two entities a relation, one source and one claim it
+    said, so that edits move entries across parts and change which neighbours a graph draws
+    and a list shows; coverage is not required, so that claims may go."""
     root = corpus.write_corpus("tiny", tmp_path / "tiny")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
@@ -40,6 +42,7 @@ def tiny(tmp_path: Path) -> Iterator[Path]:
         patch.setattr(entity_pages, "NEIGHBOURS_DRAWN", 3)
         patch.setattr(entity_pages, "RELATED_SHOWN", 2)
         patch.setattr(entity_pages, "SOURCES_SHOWN", 1)
+        patch.setattr(entity_pages, "REPORTED_SHOWN", 1)
         yield root
 
 
@@ -130,6 +133,20 @@ def test_each_edit_leaves_the_tree_a_whole_generation_would_write(tiny: Path,
     updates.check()
     edit_record(path, lambda record: record["claims"].pop(ref.index))
     updates.check()
+
+    # a claim no longer said at an event whose page showed one of its two: the complete list
+    # of what was said there goes
+    database = updates.database()
+    about = entity_pages.claims_about(database)
+    event, said = next((r, refs) for r in database.entities.values()
+                       if len(refs := reported(r.id, about[r.id])) == 2
+                       and all(ref.claim.said_in == r.id for ref in refs))
+    said_list = tmp_path / "tree" / reported_page(event.type, event.id)
+    assert said_list.is_file()
+    edit_record(record_path(tiny, said[1].subject.id),
+                lambda record: record["claims"][said[1].index].pop("said_in"))
+    updates.check()
+    assert not said_list.exists()
 
     # tags, a date and a value
     edit_record(path, lambda record: record.update(tags=record["tags"][:1]))

@@ -40,6 +40,12 @@ def mentions_page(entity_type: str, entity_id: str) -> str:
     return f"{TYPE_FOLDER[entity_type]}/{entity_id}/mentioned-in.md"
 
 
+def reported_page(entity_type: str, entity_id: str) -> str:
+    """The complete list of the claims an entity said or reported, or that were said in it,
+    beside its page."""
+    return f"{TYPE_FOLDER[entity_type]}/{entity_id}/said-or-reported.md"
+
+
 def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 

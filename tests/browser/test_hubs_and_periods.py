@@ -199,6 +199,29 @@ def test_on_the_real_data_capped_lists_are_complete_elsewhere(
         assert page.locator("ul.mentioned-in > li").count() <= entity_pages.SOURCES_SHOWN
 
 
+def test_on_the_real_data_what_a_speaker_said_is_capped_and_complete_elsewhere(
+        page: Any, site_url: str, site_data: dict[str, Any]) -> None:
+    """The speakers and events with the most claims about others said by them or in them:
+    their page lists at most REPORTED_SHOWN of those, and a longer list links to all of them."""
+    said: dict[str, int] = {}
+    for claim in site_data["claims"]:
+        for entity in {*claim["attributed_to"], claim["said_in"]} - {
+                None, claim["subject"], claim["object"]}:
+            said[entity] = said.get(entity, 0) + 1
+    entities = {entity["id"]: entity for entity in site_data["entities"]}
+    for entity_id in sorted(said, key=lambda e: (-said[e], e))[:2]:
+        page.goto(site_url + entity_path(entities[entity_id]))
+        shown = page.locator("#said-or-reported-by + ul.claims > li").count()
+        assert shown == min(said[entity_id], entity_pages.REPORTED_SHOWN), entity_id
+        note = page.locator(".reported-note a")
+        assert note.count() == (said[entity_id] > entity_pages.REPORTED_SHOWN), entity_id
+        if note.count():
+            assert _count(note.inner_text()) == said[entity_id]
+            with page.expect_navigation():
+                note.click()
+            assert len(_listing(page, "ul.claims > li")) == said[entity_id]
+
+
 def test_on_the_real_data_the_timeline_holds_every_dated_claim(
         page: Any, site_url: str, built_site: Path) -> None:
     """Every dated claim and every event at its own date, on the timeline and on its tags'."""

@@ -1,10 +1,11 @@
 """Which pages an edit of records can change, from the database before the edit and after it.
 
-An entity page shows its own record, every claim that names the entity (as subject, object,
-speaker or where it was said), the names of the entities those claims name and of the subjects
-of the claims a derived figure is computed from, the labels and publishers of the sources they
-cite, and its neighbours, drawn and listed the most connected first (by how many neighbours
-each has); an event's page, its own date, with the sources that state it. A source page shows the claims that
+An entity page (with the complete lists beside it, ``entity_lists``) shows its own record,
+every claim that names the entity (as subject, object, speaker or where it was said), the
+names of the entities those claims name and of the subjects of the claims a derived figure is
+computed from, the labels and publishers of the sources they cite, and its neighbours, drawn
+and listed the most connected first (by how many neighbours each has); an event's page, its
+own date, with the sources that state it. A source page shows the claims that
 cite it, by text and the names they carry, the events whose date it states, and its publisher.
 So a record's edit can change the pages of the entities named by a claim that names it (before
 or after the edit), of the entities named by a claim citing a source it publishes (and of the

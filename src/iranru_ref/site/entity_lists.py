@@ -1,13 +1,15 @@
 """The lists of an entity page that grow with the database, and their complete lists.
 
 An entity page lists at most ``RELATED_SHOWN`` entities for each relation read one way (a
-predicate out of the entity, or into it) and at most ``SOURCES_SHOWN`` sources under
+predicate out of the entity, or into it), at most ``SOURCES_SHOWN`` sources under
 “Mentioned in”, the most relevant first: the most connected entities (as the neighbourhood
-graph draws them), the sources that mention the entity in the most paragraphs. A longer list
-links to its complete list, on a page of its own beside the entity's
-(``places/kograd/related/located-in-inverse.md``, ``places/kograd/mentioned-in.md``):
-related entities by name, sources in the database's order, in parts when long (``paging``).
-So the page of an entity that thousands of claims name stays small.
+graph draws them), the sources that mention the entity in the most paragraphs; and the first
+``REPORTED_SHOWN`` claims about others that the entity said or reported, or that were said in
+it. A longer list links to its complete list, on a page of its own beside the entity's
+(``places/kograd/related/located-in-inverse.md``, ``places/kograd/mentioned-in.md``,
+``people/alexey-dedov/said-or-reported.md``): related entities by name, sources in the
+database's order, claims in the page's order, in parts when long (``paging``). So the page of
+an entity that thousands of claims name stays small.
 """
 
 from __future__ import annotations
@@ -22,14 +24,16 @@ from markupsafe import Markup
 from .. import graph
 from ..database import ClaimRef, Database, EntityRecord
 from ..records.claim import Citation
-from ..urls import mentions_page, related_page, relative, source_page
+from ..urls import mentions_page, related_page, relative, reported_page, source_page
 from .paging import name_range, numbered, parts_nav, split
 from .render import Site
 from .views import Views
 
-#: the most entities an entity page lists for one relation, and the most sources it lists
+#: the most entities an entity page lists for one relation, the most sources it lists, and
+#: the most claims it lists that the entity said or reported
 RELATED_SHOWN = 10
 SOURCES_SHOWN = 10
+REPORTED_SHOWN = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,4 +156,41 @@ def write_mentions_list(site: Site, record: EntityRecord, found: Sequence[Mentio
             entity=site.views.entity_link(part.page, record.id), total=len(listed),
             parts=parts_nav(part.page, parts, part),
             sources=[mention_item(site.views, part.page, mention) for mention in part.items])
+    return page
+
+
+def reported(entity_id: str, about: Iterable[ClaimRef]) -> list[ClaimRef]:
+    """The claims ``about`` an entity that it said or reported (``attributed_to``), or that were
+    said in it (``said_in``), about other subjects: not those about it, which its page lists
+    as its own or under its relations."""
+    return [ref for ref in about
+            if ref.subject.id != entity_id
+            and entity_id in (*ref.claim.attributed_to, ref.claim.said_in)
+            and ref.claim.object != entity_id]
+
+
+def reported_roles(entity_id: str, refs: Iterable[ClaimRef]) -> dict[str, bool]:
+    """Whether the entity said or reported some of ``refs`` (``by``), and whether some were
+    said in it (``at``): how the lists of them are worded."""
+    listed = list(refs)
+    return {"by": any(entity_id in ref.claim.attributed_to for ref in listed),
+            "at": any(ref.claim.said_in == entity_id for ref in listed)}
+
+
+def write_reported_list(site: Site, record: EntityRecord, refs: Sequence[ClaimRef]) -> str:
+    """The complete list of the claims ``refs`` that ``record`` said or reported, or that were
+    said in it (``reported``), each as its page shows it, in parts when long; returns its
+    first page."""
+    page = reported_page(record.type, record.id)
+    macros: Any = site.env.get_template("_macros.md.j2").module
+    parts = split(page, refs, numbered("claim", "claims"))
+    roles = reported_roles(record.id, refs)
+    for part in parts:
+        views = [site.views.claim(part.page, ref) for ref in part.items]
+        site.render(
+            part.page, "reported_list.md.j2",
+            entity=site.views.entity_link(part.page, record.id), total=len(refs), roles=roles,
+            parts=parts_nav(part.page, parts, part),
+            claims=[Markup(macros.claim_item(view, Markup(macros.cite_links(view)), True))
+                    for view in views])
     return page

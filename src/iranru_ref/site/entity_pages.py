@@ -1,7 +1,7 @@
 """Entity pages: claims, relations, mentions, key dates and figures, and the neighbourhood graph.
 
-The lists of related entities and of sources are capped, with links to their complete lists
-(``entity_lists``)."""
+The lists of related entities, of sources and of the claims an entity said or reported are
+capped, with links to their complete lists (``entity_lists``)."""
 
 from __future__ import annotations
 
@@ -20,14 +20,18 @@ from .citation import Edition, page_citation
 from .claim_memo import ClaimMemo
 from .entity_lists import (
     RELATED_SHOWN,
+    REPORTED_SHOWN,
     SOURCES_SHOWN,
     Related,
     mention_item,
     mentions,
     related,
     related_item,
+    reported,
+    reported_roles,
     write_mentions_list,
     write_related_list,
+    write_reported_list,
 )
 from .graph_drawing import NEIGHBOURS_DRAWN, neighbourhood_drawing, ranked_neighbours
 from .jsonld import SourceNodes, entity_jsonld
@@ -86,12 +90,8 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         groups[views.claim_kind(ref)].append(claims.item(ref))
     related_groups = [_related_group(site, page, claims, record, group) for group in
                       related(site.database, neighbours(site.graph, record.id), degree)]
-    reported = [
-        claims.item(ref, show_subject=True) for ref in about
-        if ref.subject.id != record.id and record.id in (*ref.claim.attributed_to,
-                                                         ref.claim.said_in)
-        and ref.claim.object != record.id
-    ]
+    said = reported(record.id, about)
+    said_shown = said[:REPORTED_SHOWN]
     own_date = views.event_date(page, record)
     cited = mentions(site.database, about,
                      record.entity.date.citations if own_date and record.entity.date else ())
@@ -113,7 +113,11 @@ def _entity_page(site: Site, claims: ClaimMemo, source_nodes: SourceNodes,
         groups=groups,
         related=related_groups,
         related_shown=RELATED_SHOWN,
-        reported=reported,
+        reported=[claims.item(ref, show_subject=True) for ref in said_shown],
+        reported_total=len(said),
+        reported_roles=reported_roles(record.id, said),
+        all_reported=relative(page, write_reported_list(site, record, said))
+        if len(said) > len(said_shown) else None,
         mentioned_in=[mention_item(views, page, mention) for mention in shown],
         mentions_total=len(cited),
         all_mentions=relative(page, write_mentions_list(site, record, cited))

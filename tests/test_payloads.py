@@ -583,7 +583,7 @@ def probe_tooltips(base_url: str, pages: list[str]) -> tuple[list[str], int]:
 
 
 #: the pages of each kind that show curated text in titles or tooltips: an entity page of each
-#: layout (the event's has a heading "Said or reported by" and an entity's name, which the table
+#: layout (the event's has a heading "Said in" and an entity's name, which the table
 #: of contents truncates), the source, the timeline (tag descriptions on its links to the tags'
 #: timelines), the figures table (currency cells) and a tag page
 PROBED_PAGES = ["people/payload-person/", "figures/payload-figure/", "events/payload-event/",

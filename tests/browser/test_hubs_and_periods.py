@@ -7,18 +7,16 @@ happen), and on the real data, where only invariants are checked."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import benchmark_module, entity_path
+from conftest import benchmark_module, entity_path, serve
 
 from iranru_ref.check import load_checked
+from iranru_ref.database import Database
 from iranru_ref.engines.build import build_site
 from iranru_ref.load.project import Project
 from iranru_ref.records.vocabulary import TYPE_FOLDER
@@ -29,11 +27,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 RELATED = 3
 SOURCES = 2
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -48,24 +41,22 @@ def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         patch.setattr(paging, "PER_PART", 6)
         patch.setattr(periods, "SPARSE", 3)
         site = build_site(Project.find(root)).site_dir
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(site) as url:
+        yield url
 
 
-def _count(text: str) -> int:
+def number_in(text: str) -> int:
     return int(re.findall(r"[\d,]+", text)[0].replace(",", ""))
 
 
-def _listing(page: Any, items: str) -> list[str]:
-    """The text of ``items`` on this part of a listing and on each part after it, reached by
-    its “Next” link."""
+def listing(page: Any, items: str,
+            read: Callable[[Any], list[str]] = lambda found: found.all_inner_texts()) -> list[str]:
+    """What ``read`` takes of ``items`` (their text) on this part of a listing and on each part
+    after it, reached by its “Next” link."""
     found: list[str] = []
     while True:
         page.wait_for_selector(items)
-        found += page.locator(items).all_inner_texts()
+        found += read(page.locator(items))
         following = page.locator(".listing-next a")
         if not following.count():
             return found
@@ -105,12 +96,12 @@ def test_a_capped_relation_leads_to_a_complete_list_of_every_entity(
             shown = _names(group, "ul > li > a")
             assert len(shown) == RELATED
             link = group.locator(".related-all a")
-            total = _count(link.inner_text())
+            total = number_in(link.inner_text())
             assert total > RELATED
             with page.expect_navigation():
                 link.click()
             listed = [re.sub(r"\s+", " ", name).strip()
-                      for name in _listing(page, "ul.related-list > li > a")]
+                      for name in listing(page, "ul.related-list > li > a")]
             assert len(listed) == len(set(listed)) == total
             assert set(shown) <= set(listed)
             assert listed == sorted(listed, key=str.casefold)
@@ -118,22 +109,22 @@ def test_a_capped_relation_leads_to_a_complete_list_of_every_entity(
                 page.locator("p.list-total a").click()  # back to the hub's page
             note = page.locator(".mentions-note a")
             if note.count():
-                total = _count(note.inner_text())
+                total = number_in(note.inner_text())
                 assert page.locator("ul.mentioned-in > li").count() == SOURCES
                 with page.expect_navigation():
                     note.click()
-                assert len(_listing(page, "ul.mentioned-in > li")) == total
+                assert len(listing(page, "ul.mentioned-in > li")) == total
     assert hubs >= 2, f"only {hubs} capped hubs in the fixture"
 
 
-def _periods(page: Any) -> list[tuple[str, int]]:
+def timeline_periods(page: Any) -> list[tuple[str, int]]:
     """The timeline index's periods: each page's link and its count of entries."""
-    return [(link.evaluate("link => link.href"), _count(link.locator("xpath=..").locator(
+    return [(link.evaluate("link => link.href"), number_in(link.locator("xpath=..").locator(
         ":scope > .count").inner_text()))
             for link in page.locator("ul.timeline-periods li > a").all()]
 
 
-def _entries(page: Any, url: str) -> int:
+def timeline_entries(page: Any, url: str) -> int:
     """How many entries the timeline at ``url`` holds: on its page, or on its periods' pages,
     each holding as many as the index says."""
     page.goto(url)
@@ -142,7 +133,7 @@ def _entries(page: Any, url: str) -> int:
         assert dates == sorted(dates, key=lambda d: d.split(",")[0])
         return len(dates)
     found = 0
-    listed = _periods(page)
+    listed = timeline_periods(page)
     assert listed
     for number, (href, count) in enumerate(listed, 1):
         page.goto(href)
@@ -153,9 +144,9 @@ def _entries(page: Any, url: str) -> int:
     return found
 
 
-def _tag_counts(page: Any) -> dict[str, tuple[str, int]]:
+def tag_counts(page: Any) -> dict[str, tuple[str, int]]:
     return {link.evaluate("link => link.href"): (link.inner_text().split()[0],
-                                         _count(link.locator(".count").inner_text()))
+                                         number_in(link.locator(".count").inner_text()))
             for link in page.locator("nav.timeline-tags a.timeline-tag:has(.count)").all()}
 
 
@@ -163,12 +154,12 @@ def test_the_timeline_periods_hold_what_the_index_counts(reader: Any, corpus_url
     page = reader
     page.goto(corpus_url + "timeline/")
     assert page.locator("ul.timeline-periods").count() == 1
-    total = _count(page.locator(".timeline-total").inner_text())
-    tags = _tag_counts(page)
-    assert _entries(page, corpus_url + "timeline/") == total
+    total = number_in(page.locator(".timeline-total").inner_text())
+    tags = tag_counts(page)
+    assert timeline_entries(page, corpus_url + "timeline/") == total
     assert tags and all(count <= total for _, count in tags.values())
     for href, (_, count) in list(tags.items())[:3]:
-        assert _entries(page, href) == count
+        assert timeline_entries(page, href) == count
 
 
 def _neighbours(site_data: dict[str, Any]) -> dict[str, set[str]]:
@@ -195,7 +186,7 @@ def test_on_the_real_data_capped_lists_are_complete_elsewhere(
             assert 0 < shown <= entity_pages.RELATED_SHOWN
             link = group.locator(".related-all a")
             if link.count():
-                assert shown == entity_pages.RELATED_SHOWN < _count(link.inner_text())
+                assert shown == entity_pages.RELATED_SHOWN < number_in(link.inner_text())
         assert page.locator("ul.mentioned-in > li").count() <= entity_pages.SOURCES_SHOWN
 
 
@@ -216,23 +207,32 @@ def test_on_the_real_data_what_a_speaker_said_is_capped_and_complete_elsewhere(
         note = page.locator(".reported-note a")
         assert note.count() == (said[entity_id] > entity_pages.REPORTED_SHOWN), entity_id
         if note.count():
-            assert _count(note.inner_text()) == said[entity_id]
+            assert number_in(note.inner_text()) == said[entity_id]
             with page.expect_navigation():
                 note.click()
-            assert len(_listing(page, "ul.claims > li")) == said[entity_id]
+            assert len(listing(page, "ul.claims > li")) == said[entity_id]
+
+
+def check_timeline_holds_every_dated_claim(page: Any, site_url: str,
+                                           database: Database) -> None:
+    """Every dated claim and every event at its own date of ``database``, on the timeline (in
+    its periods, if it has them), and on a tag's timeline as many as the tag's link counts,
+    which for each tag are as many as the database has (the largest tag's is walked)."""
+    dated = dated_claims(database)
+    assert timeline_entries(page, site_url + "timeline/") == len(dated)
+    page.goto(site_url + "timeline/")
+    tags = tag_counts(page)
+    assert tags
+    for _href, (tag, count) in tags.items():
+        assert count == sum(1 for entry in dated if tag in entry.subject.entity.tags), tag
+    href, (_tag, count) = max(tags.items(), key=lambda item: (item[1][1], item[0]))
+    assert timeline_entries(page, href) == count
 
 
 def test_on_the_real_data_the_timeline_holds_every_dated_claim(
         page: Any, site_url: str, built_site: Path) -> None:
-    """Every dated claim and every event at its own date, on the timeline and on its tags'."""
-    dated = dated_claims(load_checked(Project.find(built_site.parent)))
-    assert _entries(page, site_url + "timeline/") == len(dated)
-    page.goto(site_url + "timeline/")
-    for _href, (tag, count) in _tag_counts(page).items():
-        assert count == sum(1 for entry in dated if tag in entry.subject.entity.tags), tag
-    first = next(iter(_tag_counts(page).items()))
-    page.goto(site_url + "timeline/")
-    assert _entries(page, first[0]) == first[1][1]
+    check_timeline_holds_every_dated_claim(page, site_url,
+                                           load_checked(Project.find(built_site.parent)))
 
 
 def test_on_a_phone_a_hub_graph_opens_at_its_left_edge_at_reading_size(

@@ -292,7 +292,7 @@ def test_search_finds_claim_text_and_source_text(
     subject = next(e for e in site_data["entities"] if e["id"] == claim["subject"])
     page.goto(site_url)
     page.click(SEARCH_BUTTON)
-    search_for(page, _rarest_words(claim["text"], [c["text"] for c in site_data["claims"]]))
+    search_for(page, rarest_words(claim["text"], [c["text"] for c in site_data["claims"]]))
     search_result(page, entity_path(subject))
     # A word that only the source text has finds the source page.
     source = site_data["sources"][0]
@@ -309,6 +309,14 @@ def choose_filter(page: Any, name: str, value: str) -> None:
             "^" + re.escape(value) + "$")))
     option.first.click()
     page.keyboard.press("Escape")  # closes the menu, not the search
+    page.wait_for_selector(SEARCH_DIALOG + "[open]")
+
+
+def untick_filter(page: Any, name: str) -> None:
+    """Untick the ticked value of the filter ``name``, then close the menu."""
+    page.click(f".iranru-search pagefind-filter-dropdown[filter={name}] .pf-dropdown-trigger")
+    page.locator(".iranru-search .pf-dropdown-option[aria-selected=true]").first.click()
+    page.keyboard.press("Escape")
     page.wait_for_selector(SEARCH_DIALOG + "[open]")
 
 
@@ -334,9 +342,7 @@ def test_search_filters_narrow_the_results_by_type_tag_and_source(
     choose_filter(page, "type", "Source")
     narrowed = result_paths(page, site_url)
     assert narrowed and all(path.startswith("sources/") for path in narrowed), narrowed
-    page.locator(SEARCH_DIALOG + " .pf-dropdown-trigger").first.click()  # untick it again
-    page.locator(".iranru-search .pf-dropdown-option[aria-selected=true]").first.click()
-    page.keyboard.press("Escape")
+    untick_filter(page, "type")
     choose_filter(page, "tag", tag)
     narrowed = result_paths(page, site_url)
     assert entity_path(entity) in narrowed and set(narrowed) <= tagged, narrowed
@@ -401,7 +407,7 @@ def test_reading_a_page_fetches_nothing_of_search(
     assert_clean(page_log)
 
 
-def _rarest_words(text: str, corpus: list[str], count: int = 3) -> str:
+def rarest_words(text: str, corpus: list[str], count: int = 3) -> str:
     """The ``count`` words of ``text`` that occur in the fewest texts of ``corpus``."""
     def texts_with(word: str) -> int:
         return sum(1 for other in corpus if word.lower() in other.lower())
@@ -433,6 +439,26 @@ LABEL_OVERLAPS = """svg => {
             smallest: Math.min(...boxes.map(([, r]) => r.height))};
 }"""
 
+
+def loneliest_node(page: Any, among: list[str] | None = None) -> str:
+    """The id of the network's node (of those ``among``, if given) that stands furthest from
+    the others, so that nothing covers it where a reader points at it."""
+    found: str = page.evaluate("""among => {
+        const nodes = [...document.querySelectorAll('#network-graph a.graph-node')].map(a => {
+            const r = a.querySelector('circle').getBoundingClientRect();
+            return {id: a.dataset.id, x: r.left + r.width / 2, y: r.top + r.height / 2};
+        });
+        let best = null;
+        nodes.filter(n => among === null || among.includes(n.id)).forEach(n => {
+            const nearest = Math.min(...nodes.filter(m => m !== n).map(
+                m => Math.hypot(n.x - m.x, n.y - m.y)));
+            if (!best || nearest > best.nearest) best = {...n, nearest};
+        });
+        return best.id;
+    }""", among)
+    return found
+
+
 def test_network_draws_every_entity_and_a_click_opens_its_page(
     page: Any, page_log: PageLog, site_url: str, site_data: dict[str, Any]
 ) -> None:
@@ -447,21 +473,8 @@ def test_network_draws_every_entity_and_a_click_opens_its_page(
     drawn = page.eval_on_selector_all(
         f"{NODES} circle", "els => els.map(e => e.getAttribute('cx') + ',' + e.getAttribute('cy'))")
     assert drawn == [f"{x},{y}" for x, y in re.findall(r'<circle cx="([^"]+)" cy="([^"]+)"', served)]
-    # Hover the node that stands furthest from the others, so nothing covers it.
-    target = page.evaluate("""() => {
-        const nodes = [...document.querySelectorAll('#network-graph a.graph-node')].map(a => {
-            const r = a.querySelector('circle').getBoundingClientRect();
-            return {id: a.dataset.id, x: r.left + r.width / 2, y: r.top + r.height / 2};
-        });
-        let best = null;
-        nodes.forEach(n => {
-            const nearest = Math.min(...nodes.filter(m => m !== n).map(
-                m => Math.hypot(n.x - m.x, n.y - m.y)));
-            if (!best || nearest > best.nearest) best = {...n, nearest};
-        });
-        return best;
-    }""")
-    node = page.locator(f"{NODES}[data-id='{target['id']}']")
+    target = loneliest_node(page)
+    node = page.locator(f"{NODES}[data-id='{target}']")
     node.scroll_into_view_if_needed()
     box = node.locator("circle").bounding_box()
     assert box is not None
@@ -472,7 +485,7 @@ def test_network_draws_every_entity_and_a_click_opens_its_page(
         assert highlighted.evaluate("e => getComputedStyle(e).visibility") == "visible"
     assert node.locator(".graph-label").evaluate("e => getComputedStyle(e).visibility") == "visible"
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    entity = next(e for e in site_data["entities"] if e["id"] == target["id"])
+    entity = next(e for e in site_data["entities"] if e["id"] == target)
     page.wait_for_url("**/" + entity_path(entity))
     wait_for_title(page, entity["name"])
     assert_clean(page_log)

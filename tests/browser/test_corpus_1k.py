@@ -100,8 +100,9 @@ def entity_at(corpus: Corpus, path: str) -> EntityRecord | None:
 
 def test_search_by_alias_reaches_the_entity(
         page: Any, page_log: PageLog, site_url: str, corpus: Corpus) -> None:
-    """The alias that the fewest entities' names and aliases hold, so that its entity comes
-    among the first results."""
+    """An alias that its entity's name does not hold, if there is one (the corpus's are
+    surnames, or the name in capitals), and of those the one that the fewest entities' names
+    and aliases hold, so that its entity comes among the first results."""
     records = list(corpus.database.entities.values())
     named = [" ".join([r.name, *r.entity.aliases, *r.entity.editor_aliases]).casefold()
              for r in records]
@@ -109,6 +110,7 @@ def test_search_by_alias_reaches_the_entity(
              for alias in (*record.entity.aliases, *record.entity.editor_aliases)]
     assert cases, "no entity of the corpus has an alias"
     alias, record = min(cases, key=lambda case: (
+        case[0].casefold() in case[1].name.casefold(),
         sum(case[0].casefold() in names for names in named), case[1].id))
     page.goto(site_url + "timeline/")
     page.click(SEARCH_BUTTON)
@@ -284,10 +286,14 @@ class DrawnNode:
 
 
 def drawn_nodes(page: Any, site_url: str, corpus: Corpus) -> list[DrawnNode]:
+    """The network's nodes, each a link to the page of an entity of the corpus that the site
+    has."""
     found = []
     for node in page.eval_on_selector("#network-graph svg.graph", DRAWN_NODES):
-        record = entity_at(corpus, path_of(node["href"], site_url))
+        path = path_of(node["href"], site_url)
+        record = entity_at(corpus, path)
         assert record is not None, f"a node links to {node['href']}, no entity's page"
+        assert (corpus.site / path / "index.html").is_file(), f"{path} is not in the site"
         found.append(DrawnNode(record.id, node["shown"], node["x"], node["y"], node["r"]))
     return found
 
@@ -316,6 +322,9 @@ def related_pairs(graph: nx.MultiDiGraph, ids: set[str]) -> set[frozenset[str]]:
 
 def test_the_network_draws_the_most_connected_highlights_and_filters_them(
         page: Any, page_log: PageLog, site_url: str, corpus: Corpus) -> None:
+    """The most connected entities, and every relation between them; pointing at a node or
+    focusing it highlights it and its edges; the type and tag filters hide the other nodes and
+    every edge that touches one, with no error."""
     graph = corpus.graph
     degree = {n: len(set(graph.successors(n)) | set(graph.predecessors(n))) for n in graph}
     page.goto(site_url + "network/")
@@ -358,12 +367,13 @@ def test_the_network_draws_the_most_connected_highlights_and_filters_them(
     assert shown_pairs(page, nodes) == related_pairs(graph, kept)
     assert f"{len(kept)} of {len(drawn)}" in page.inner_text(".network-status")
     page.locator(f"#network-graph input[name=type][value='{kind}']").check()
-    tag = min(corpus.database.vocabulary.tags,
-              key=lambda t: (abs(sum(t in graph.nodes[n]["tags"] for n in drawn) - len(drawn) / 4), t))
+    tagged = {t: {n for n in drawn if t in graph.nodes[n]["tags"]}
+              for t in corpus.database.vocabulary.tags}
+    tag = min(tagged, key=lambda t: (abs(len(tagged[t]) - len(drawn) / 4), t))  # a quarter
     page.select_option("#network-graph select[name=tag]", tag)
     nodes = drawn_nodes(page, site_url, corpus)
     kept = {n.id for n in nodes if n.shown}
-    assert kept == {n for n in drawn if tag in graph.nodes[n]["tags"]}
+    assert kept == tagged[tag]
     assert shown_pairs(page, nodes) == related_pairs(graph, kept)
     assert_clean(page_log)
 

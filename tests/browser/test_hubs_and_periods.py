@@ -3,7 +3,8 @@ which holds every entity the page counts; the timeline's periods hold the entrie
 counts, and a tag's timeline the entries the tag's link counts.
 
 Run on the benchmark's tiny corpus built with small caps and parts (so that hubs and periods
-happen), and on the real data, where only invariants are checked."""
+happen), and on the real data, where only invariants are checked; test_corpus_1k.py runs them on
+the 1k corpus with the site's own caps."""
 
 from __future__ import annotations
 

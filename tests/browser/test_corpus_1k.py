@@ -32,6 +32,7 @@ from iranru_ref.urls import relation_key
 from .conftest import PageLog
 from .test_hubs_and_periods import check_timeline_holds_every_dated_claim, listing, number_in
 from .test_reading import (
+    MORE_RESULTS,
     NODES,
     RESULT_LINKS,
     SEARCH_BUTTON,
@@ -151,6 +152,7 @@ def all_result_paths(page: Any, site_url: str) -> set[str]:
     for _ in range(MOST_RESULTS * 2):
         hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(l => l.href)")
         if len(hrefs) == page.locator(RESULTS).count():
+            assert not page.locator(MORE_RESULTS).is_visible(), "more results than are listed"
             return {path_of(href, site_url) for href in hrefs}
         page.evaluate("""results => {
             const next = [...document.querySelectorAll(results)].find(
@@ -258,8 +260,9 @@ DRAWN_NODES = """svg => [...svg.querySelectorAll('a.graph-node')].map(a => {
             x: c.cx.baseVal.value, y: c.cy.baseVal.value, r: c.r.baseVal.value};
 })"""
 
-#: The edges the network shows, as segments [x1, y1, x2, y2] in the drawing's units: a <line>
-#: each, or the M…L… segments of a <path>, that shows. Adapt this when the drawing changes.
+#: The edges the network shows, as segments [x1, y1, x2, y2] in the drawing's units: each
+#: <line> that shows (a sparse drawing), and the M…L… segments of a <path> that shows (a dense
+#: drawing's one path, which the filters redraw). A new way of drawing edges is read here.
 VISIBLE_EDGE_SEGMENTS = """svg => [...svg.querySelectorAll('.graph-edges > *')]
     .filter(e => e.checkVisibility({visibilityProperty: true}))
     .flatMap(e => e.tagName === 'line'

@@ -190,6 +190,7 @@ class Generator:
         self.entities: list[Entity] = []
         self.by_type: dict[str, list[Entity]] = defaultdict(list)
         self.hubs: dict[str, list[Entity]] = {}
+        self.initials: set[str] = set()
 
     # --- names ------------------------------------------------------------------------------
     def _word(self, parts: int) -> str:
@@ -236,7 +237,7 @@ class Generator:
                 entity = Entity(entity_id, entity_type, name,
                                 tags=rng.sample(self.tags, rng.choice((1, 1, 2, 2, 3))))
                 if rng.random() < 0.2:
-                    entity.aliases = [name.split()[-1] if " " in name else name.upper()]
+                    entity.aliases = [self._alias(entity_type, name)]
                 if rng.random() < 0.7:
                     entity.summary = (f"{name} appears in reports on {rng.choice(TOPICS)} and "
                                       f"{rng.choice(TOPICS)} between Russia and Iran.")
@@ -248,6 +249,18 @@ class Generator:
         # A few well-connected entities per type, as Russia, Iran or Rosatom are in real data.
         for entity_type, members in self.by_type.items():
             self.hubs[entity_type] = members[: max(1, len(members) // 100)]
+
+    def _alias(self, entity_type: str, name: str) -> str:
+        """A person's surname; another entity's initials (“Atlantic Power Group”: “APG”), a
+        word of no name, when no other alias has them; else the name in capitals."""
+        words = name.split()
+        if entity_type == "person" and len(words) > 1:
+            return words[-1]
+        initials = "".join(word[0] for word in words if word[0].isupper())
+        if len(initials) > 1 and initials not in self.initials:
+            self.initials.add(initials)
+            return initials
+        return name.upper()
 
     def _pick_object(self, types: list[str], subject: Entity) -> Entity | None:
         rng = self.rng

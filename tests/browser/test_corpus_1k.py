@@ -101,9 +101,9 @@ def entity_at(corpus: Corpus, path: str) -> EntityRecord | None:
 
 def test_search_by_alias_reaches_the_entity(
         page: Any, page_log: PageLog, site_url: str, corpus: Corpus) -> None:
-    """An alias that its entity's name does not hold, if there is one (the corpus's are
-    surnames, or the name in capitals), and of those the one that the fewest entities' names
-    and aliases hold, so that its entity comes among the first results."""
+    """An alias that its entity's name does not hold (the corpus gives some entities their
+    initials), the one that the fewest entities' names and aliases hold, so that its entity
+    comes among the first results."""
     records = list(corpus.database.entities.values())
     named = [" ".join([r.name, *r.entity.aliases, *r.entity.editor_aliases]).casefold()
              for r in records]
@@ -113,6 +113,7 @@ def test_search_by_alias_reaches_the_entity(
     alias, record = min(cases, key=lambda case: (
         case[0].casefold() in case[1].name.casefold(),
         sum(case[0].casefold() in names for names in named), case[1].id))
+    assert alias.casefold() not in record.name.casefold(), "every alias is part of its name"
     page.goto(site_url + "timeline/")
     page.click(SEARCH_BUTTON)
     search_for(page, alias)
@@ -161,6 +162,38 @@ def all_result_paths(page: Any, site_url: str) -> set[str]:
         }""", RESULTS)
         page.wait_for_timeout(150)
     pytest.fail("the search results never all loaded")
+
+
+def test_search_lists_fifty_results_at_a_time_and_more_on_request(
+        page: Any, page_log: PageLog, site_url: str, corpus: Corpus) -> None:
+    """A word most pages hold lists 50 results, and the button lists 50 more, the first added in
+    view; other words list 50 at most again, and the button shows only while some are unlisted."""
+    in_browser = benchmark_module("in_browser")
+    total = sum(in_browser.SEARCH_WORD.casefold() in page_text.casefold()
+                for page_text in (f["content"] + " " + f["meta"].get("title", "")
+                                  for f in search_fragments(corpus.site).values()))
+    assert total > 100, f"only {total} pages hold {in_browser.SEARCH_WORD!r}"
+    listed = ".iranru-search pagefind-results li.pf-result"
+    more = page.locator(MORE_RESULTS)
+    page.goto(site_url)
+    page.click(SEARCH_BUTTON)
+    search_for(page, in_browser.SEARCH_WORD)
+    page.wait_for_function(f"document.querySelectorAll({listed!r}).length === 50")
+    assert number_in(page.inner_text(".iranru-search pagefind-summary")) >= 100
+    assert more.is_visible()
+    more.click()
+    page.wait_for_function(f"document.querySelectorAll({listed!r}).length === 100")
+    assert page.evaluate(f"""() => {{
+        const box = document.querySelectorAll({listed!r})[50].getBoundingClientRect();
+        return box.top >= 0 && box.top < window.innerHeight; }}""")
+    name = min(corpus.database.entities.values(), key=lambda r: (len(r.name), r.id)).name
+    search_for(page, name)
+    page.wait_for_function(f"document.querySelectorAll({listed!r}).length <= 50")
+    shown = number_in(page.inner_text(".iranru-search pagefind-summary"))
+    assert more.is_visible() == (shown > 50)
+    search_for(page, in_browser.SEARCH_WORD)
+    page.wait_for_function(f"document.querySelectorAll({listed!r}).length === 50")
+    assert_clean(page_log)
 
 
 def test_search_filters_narrow_the_results_to_the_pages_of_their_type_and_tag(

@@ -1,6 +1,7 @@
 """What a reader's browser feels: transfer, search, page weight and main-thread tasks, in Chromium.
 
     .venv/bin/python benchmarks/in_browser.py [--scales seed,1k,10k] [--rounds 3] [--no-build]
+                                              [--sizes-only]
 
 Per scale, the corpus (``corpus.py``) is built once into ``benchmarks/out/<scale>-site/`` and
 served by ``http.server`` on localhost; Debian's Chromium, driven by Playwright, then measures
@@ -15,7 +16,9 @@ served by ``http.server`` on localhost; Debian's Chromium, driven by Playwright,
 - ``network``: the longest main-thread task while the network page loads, also with the CPU
   slowed four times, as on a phone; and, for comparison in the same run, the longest task of a
   page without a graph (the methodology), which is the theme's own work;
-- ``site``: the size of the whole site and of its downloads (``data/``).
+- ``site``: the size of the whole site, and of its parts: the pages (and how many), the
+  downloads (``data/``), of which the per-entity records (``data/entities/``), and the search
+  index (``pagefind/``).
 
 Results go to ``benchmarks/out/browser.json``; ``run.py --report`` puts them on the Performance
 page with the targets of issue 29.
@@ -181,8 +184,12 @@ def sizes(site: Path) -> dict[str, Any]:
     pages = [(path.stat().st_size, path) for folder in ENTITY_FOLDERS
              for path in (site / folder).glob("*/index.html")]
     largest, where = max(pages) if pages else (0, site)
+    html = [path.stat().st_size for path in site.rglob("*.html")]
     return {"largest_entity_page_bytes": largest, "site_bytes": total(site),
+            "pages": len(html), "pages_bytes": sum(html),
             "downloads_bytes": total(site / "data"),
+            "entity_records_bytes": total(site / "data" / "entities"),
+            "search_index_bytes": total(site / "pagefind"),
             "largest_entity_page": where.parent.relative_to(site).as_posix()}
 
 
@@ -222,12 +229,18 @@ SHOWN: dict[str, Callable[[float], str]] = {
     "bytes": lambda value: f"{value / 1e6:.2f} MB" if value >= 1e6 else f"{value / 1e3:.0f} KB",
     "s": lambda value: f"{value:.2f} s",
     "ms": lambda value: f"{value:.0f} ms",
+    "count": lambda value: f"{value:,.0f}",
     "": lambda value: f"{value:.1f}",
 }
 #: figures measured beside the targets, to read them by: (figure key, unit)
 CONTEXT = (
     ("network_longest_task_ms_4x", "ms"),
     ("plain_longest_task_ms", "ms"),
+    ("pages", "count"),
+    ("pages_bytes", "bytes"),
+    ("downloads_bytes", "bytes"),
+    ("entity_records_bytes", "bytes"),
+    ("search_index_bytes", "bytes"),
     ("load_average", ""),
 )
 
@@ -252,10 +265,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-build", action="store_true",
                         help="measure the sites already built in benchmarks/out/")
+    parser.add_argument("--sizes-only", action="store_true",
+                        help="measure only the sizes of the sites already built, keeping the "
+                             "other saved figures")
     args = parser.parse_args(argv)
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     for scale in args.scales.split(","):
-        results[scale] = measure(scale, args.rounds, rebuild=not args.no_build)
+        if args.sizes_only:
+            results[scale] = {**results.get(scale, {}), **sizes(OUT / f"{scale}-site")}
+        else:
+            results[scale] = measure(scale, args.rounds, rebuild=not args.no_build)
         RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
         for key, measured, target, met in verdicts(results[scale]):
             print(f"{scale:>5}  {key:<28} {measured:>10}  {target:>12}  {'met' if met else 'NOT met'}")

@@ -564,12 +564,19 @@ def browser_section(measured: dict[str, dict[str, Any]]) -> list[str]:
         "name of the entity with the median number of claims ("
         + ", ".join(f"{scale}: {measured[scale]['name_searched']}" for scale in scales
                     if "name_searched" in measured[scale])
-        + "). *Network* is the longest main-thread task "
+        + "); their bytes are those of the page and of Pagefind's worker, which fetches the "
+        "index, and their memory what the renderer process (page and worker) grew by. "
+        "*Network* is the longest main-thread task "
         "while the network page loads (*4x*: with the CPU slowed four times, as on a phone), "
         "and *plain* the same on a page without a graph (the methodology), which is the "
         "theme's own work: its script makes the browser style the whole page. *Load average* "
         "is the machine's, at the start and end of the scale's run (median). A scale missing "
         "from the table has not been measured in the browser.", "",
+        "What the figures grow with: the commonest word's search with the pages that hold the "
+        "word and with the values of the filters, whose counts Pagefind computes on every "
+        "search (the source filter has a value for each source); the site's size with its "
+        "pages, each of which carries the theme's header and navigation (about 15 KB), and "
+        "with the per-entity records among the downloads. Its parts are in the last rows.", "",
         f"| Figure | Target | {' | '.join(scales)} |", f"|---|---|{'---:|' * len(scales)}",
         *(f"| {key.replace('_', ' ')} | {limits[key]} | "
           f"{' | '.join(values.get(scale, '—') for scale in scales)} |"

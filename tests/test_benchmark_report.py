@@ -205,7 +205,7 @@ def test_the_floor_config_builds_the_generated_tree_without_our_hook(tmp_path: P
 
 def test_the_browser_section_gives_each_figure_its_target_and_verdict_per_scale() -> None:
     figures = {"home_bytes": 340_000, "search_seconds": 0.9, "search_bytes": 263_000,
-               "search_heap_bytes": 2_500_000, "largest_entity_page_bytes": 191_000,
+               "search_memory_bytes": 2_500_000, "largest_entity_page_bytes": 191_000,
                "network_longest_task_ms": 235.0, "site_bytes": 9_000_000}
     larger = {**figures, "home_bytes": 900_000, "network_longest_task_ms": 420.0,
               "plain_longest_task_ms": 180.0}

@@ -188,9 +188,13 @@ def test_search_lists_fifty_results_at_a_time_and_more_on_request(
         return box.top >= 0 && box.top < window.innerHeight; }}""")
     name = min(corpus.database.entities.values(), key=lambda r: (len(r.name), r.id)).name
     search_for(page, name)
-    page.wait_for_function(f"document.querySelectorAll({listed!r}).length <= 50")
-    shown = number_in(page.inner_text(".iranru-search pagefind-summary"))
-    assert more.is_visible() == (shown > 50)
+    page.wait_for_function("""name => /^[0-9][0-9,]* results? for /.test(
+        document.querySelector('.iranru-search pagefind-summary').textContent.trim()) &&
+        document.querySelector('.iranru-search pagefind-summary').textContent.trim()
+            .endsWith('for ' + name)""", arg=name)
+    found = number_in(page.inner_text(".iranru-search pagefind-summary"))
+    assert page.locator(listed).count() == min(found, 50)
+    assert more.is_visible() == (found > 50)
     search_for(page, in_browser.SEARCH_WORD)
     page.wait_for_function(f"document.querySelectorAll({listed!r}).length === 50")
     assert_clean(page_log)

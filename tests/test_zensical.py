@@ -70,6 +70,8 @@ def test_the_site_has_its_pages_data_and_search(zensical_site: tuple[Path, Path]
     assert json.loads((site / "search.json").read_text("utf-8"))["items"] == []
     # nothing of the temporary configuration or Zensical's cache is left behind
     assert not list(site.parent.glob(".site.building-*"))
+    # its pages are compacted as MkDocs's are: no run of whitespace between tags
+    assert "\n  <" not in home and "\n\n<" not in home
 
 
 @pytest.mark.slow

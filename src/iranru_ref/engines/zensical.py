@@ -26,6 +26,7 @@ import yaml
 from ..errors import BuildFailed
 from ..load.mkdocs_config import ConfigUnreadable, read_mkdocs_config, tagged_values
 from ..load.project import Project
+from .compact_html import compact_site
 
 INSTALL_HINT = (
     "Zensical is not installed. Install it with `.venv/bin/pip install -e '.[zensical]'` "
@@ -98,6 +99,7 @@ def zensical_build(project: Project, docs_dir: Path, site_dir: Path) -> None:
         raise BuildFailed(f"Zensical could not build the site (exit status {code}):{shown}")
     if not (site_dir / "index.html").is_file():
         raise BuildFailed(f"Zensical finished but wrote no {site_dir / 'index.html'}")
+    compact_site(site_dir)
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
 import hashlib
-import http.server
 import importlib.util
 import json
 import os
 import shutil
 import stat
 import sys
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -138,22 +135,12 @@ def entity_path(entity: dict[str, Any]) -> str:
     return f"{TYPE_FOLDER[entity['type']]}/{entity['id']}/"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """A built site served on localhost, for the browser tests: its address."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+def serve(site: Path) -> contextlib.AbstractContextManager[str]:
+    """A built site served on localhost, for the browser tests: its address. The server is the
+    browser benchmark's (``benchmarks/in_browser.py``)."""
+    served: Callable[[Path], contextlib.AbstractContextManager[str]] = (
+        benchmark_module("in_browser").served)
+    return served(site)
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
 
+from ..load.stamps import Stamps, file_stamps
+
 #: how MkDocs warns about every dirty build (in strict mode, that warning would fail it)
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -61,22 +63,15 @@ def _nav_signature(items: Iterable[Any], config: Any) -> tuple[Any, ...]:
     return tuple(signature)
 
 
-def _config_stamp(config: Any) -> dict[str, tuple[int, int]]:
+def _config_stamp(config: Any) -> Stamps:
     """When ``mkdocs.yml`` and the files of the theme's ``custom_dir`` (its overrides) were last
     written, and their sizes."""
-    paths = [config.config_file_path]
+    paths = [config.config_file_path] if config.config_file_path else []
     custom_dir = config.theme.custom_dir
     if custom_dir:
         paths.extend(os.path.join(folder, name) for folder, _folders, names in os.walk(custom_dir)
                      for name in names)
-    found: dict[str, tuple[int, int]] = {}
-    for path in paths:
-        try:
-            info = os.stat(path)
-        except (OSError, TypeError):
-            continue
-        found[path] = (info.st_mtime_ns, info.st_size)
-    return found
+    return file_stamps(paths)
 
 
 class DirtyBuilds:
@@ -86,7 +81,7 @@ class DirtyBuilds:
         self._outputs: set[str] | None = None
         self._pages: set[str] = set()
         self._nav: tuple[Any, ...] | None = None
-        self._config: dict[str, tuple[int, int]] = {}
+        self._config: Stamps = {}
         self._whole = True
 
     def rebuild_all_next(self) -> None:

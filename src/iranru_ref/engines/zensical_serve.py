@@ -29,6 +29,7 @@ import yaml
 
 from ..errors import BuildFailed, IranruError
 from ..load.project import Project
+from ..load.stamps import Stamps, file_stamps
 from ..site.live_tree import LiveTree
 from .live_update import problem_lines, summary, update_tree
 from .zensical import CONFIG_NAME, INSTALL_HINT, zensical_available, zensical_config
@@ -38,24 +39,16 @@ WORK = Path(".build") / "zensical"
 WATCHED = ("data", "sources", "templates", "docs", "mkdocs.yml")
 POLL_SECONDS = 0.5
 
-Stamps = dict[str, tuple[int, int]]
-
 
 def _stamps(root: Path) -> Stamps:
     """Every file (and link) under the watched paths, with its modification time and size."""
-    found: Stamps = {}
+    paths: list[Path] = []
     for name in WATCHED:
         top = root / name
-        paths = [top] if not top.is_dir() or top.is_symlink() else []
+        paths += [top] if not top.is_dir() or top.is_symlink() else []
         for folder, _folders, files in os.walk(top):
             paths.extend(Path(folder) / file for file in files)
-        for path in paths:
-            try:
-                info = path.lstat()
-            except OSError:
-                continue
-            found[path.as_posix()] = (info.st_mtime_ns, info.st_size)
-    return found
+    return file_stamps(paths, follow_links=False)
 
 
 def _start(project: Project, dev_addr: str) -> subprocess.Popen[bytes]:

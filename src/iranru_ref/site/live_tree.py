@@ -31,6 +31,7 @@ from ..check import load_checked
 from ..database import Database
 from ..load.project import Project
 from ..load.records import RecordCache
+from ..load.stamps import Stamps, file_stamps
 from ..progress import SILENT, Progress
 from .affected import affected_pages, edited_entities, whole_site_changed
 from .entity_pages import entity_family
@@ -47,23 +48,13 @@ from .generate import (
 )
 from .tree import TreeWriter
 
-#: (modification time, size) of each file, by path
-Stamps = dict[str, tuple[int, int]]
-
 
 def _stamps(project: Project) -> Stamps:
     """What the pages read besides the database: the templates and ``mkdocs.yml``."""
-    found: Stamps = {}
     paths = [project.root / "mkdocs.yml"]
     if project.templates_dir.is_dir():
         paths.extend(project.templates_dir.rglob("*"))
-    for path in paths:
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        found[path.as_posix()] = (info.st_mtime_ns, info.st_size)
-    return found
+    return file_stamps(paths)
 
 
 @dataclass(frozen=True, slots=True)
